@@ -1,9 +1,48 @@
-"""Placeholder: being written."""
+"""`skillkit new`: scaffold a skill folder from a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
+from skillkit.commands._common import handle_errors
+from skillkit.scaffold import create_skill
+
 
 @click.command(name="new")
-def command() -> None:
-    """Not yet implemented."""
-    raise SystemExit(2)
+@click.argument("name")
+@click.option(
+    "-t",
+    "--template",
+    default="basic",
+    show_default=True,
+    help="basic: SKILL.md only; extraction: SKILL.md, schema.json and tests/.",
+)
+@click.option(
+    "-d",
+    "--dir",
+    "parent",
+    default=".",
+    type=click.Path(file_okay=False),
+    show_default=True,
+    help="Folder to create the skill in.",
+)
+@click.option("--description", help="One line: what the skill does and when to use it.")
+@click.option("--domain", help="A VLM Run domain to note in the skill (e.g. document.invoice).")
+@handle_errors
+def command(
+    name: str, template: str, parent: str, description: str | None, domain: str | None
+) -> None:
+    """Scaffold a new skill folder NAME (refuses to overwrite).
+
+    \b
+    Examples:
+      skillkit new invoice-extraction --template extraction
+      skillkit new contract-review --dir skills --description "Reviews contracts. Use when ..."
+    """
+    dest = create_skill(
+        name, template=template, parent=Path(parent), description=description, domain=domain
+    )
+    click.echo(f"created {dest}/ from template '{template}'")
+    click.echo(f"next: edit {dest}/SKILL.md, then `skillkit validate {dest}`")

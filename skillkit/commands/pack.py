@@ -1,9 +1,102 @@
-"""Placeholder: being written."""
+"""`skillkit pack`: validate, then build the reproducible zip and emit it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
 
 import click
 
+from skillkit.bundle import pack_to_file, write_payload
+from skillkit.commands._common import handle_errors
+from skillkit.errors import SkillError
+from skillkit.lint import lint_skill
+from skillkit.skill import skill_root
+
 
 @click.command(name="pack")
-def command() -> None:
-    """Not yet implemented."""
-    raise SystemExit(2)
+@click.argument("path", type=click.Path())
+@click.option(
+    "-o", "--output", "out", default="-", show_default=True, help="Where to write; '-' is stdout."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["payload", "source", "zip", "base64"]),
+    default="payload",
+    show_default=True,
+    help="payload: AgentSkill JSON for config.skills; source: InlineSkillSource JSON; "
+    "zip: the raw zip; base64: the zip as bare base64.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["root", "folder"]),
+    default="root",
+    show_default=True,
+    help="root: SKILL.md at the zip root (VLM Run); folder: under <name>/ "
+    "(Anthropic/OpenAI uploads).",
+)
+@click.option("--no-validate", is_flag=True, help="Pack even if validation finds errors.")
+@handle_errors
+def command(path: str, out: str, fmt: str, layout: str, no_validate: bool) -> None:
+    """Pack a skill folder into a reproducible bundle.
+
+    Same files in, same bytes out: entries sorted, fixed timestamps, normalised permissions.
+    tests/, .git/, __pycache__/, virtualenvs, node_modules/ and .skillignore patterns stay out.
+    A summary (files, bytes, sha256 of the zip) goes to stderr.
+
+    \b
+    Examples:
+      skillkit pack invoice-extraction -o invoice.payload.json
+      skillkit pack invoice-extraction --format zip -o invoice.zip
+      skillkit pack invoice-extraction --format base64 | wc -c
+    """
+    root = skill_root(path)
+    if not root.exists():
+        raise SkillError("no such file or folder", path=root)
+    if not no_validate:
+        errors = [f for f in lint_skill(root) if f.severity == "error"]
+        if errors:
+            for f in errors:
+                where = f"{f.path}:{f.line}" if f.line else f.path
+                click.echo(f"{where}: {f.code} {f.message}", err=True)
+            raise SkillError(
+                f"{len(errors)} validation error(s); fix them or pass --no-validate", path=root
+            )
+    if out == "-" and fmt == "zip" and sys.stdout.isatty():
+        raise SkillError("refusing to write a zip to a terminal; use -o FILE", path=root)
+    with tempfile.TemporaryDirectory(prefix="skillkit-pack-") as tmp:
+        zip_path = Path(tmp) / "bundle.zip"
+        info = pack_to_file(root, zip_path, layout=layout)
+        result = zip_path if fmt == "zip" else Path(tmp) / "out"
+        if fmt != "zip":
+            with result.open("wb") as fh:
+                if fmt == "base64":
+                    from skillkit.bundle import iter_base64
+
+                    for piece in iter_base64(zip_path):
+                        fh.write(piece)
+                    fh.write(b"\n")
+                else:
+                    write_payload(zip_path, info, fh, kind=fmt)
+        if out == "-":
+            with result.open("rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            target = Path(out)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+            try:
+                shutil.copyfile(result, staged)
+                os.replace(staged, target)
+            finally:
+                staged.unlink(missing_ok=True)
+    click.echo(
+        f"packed {info.name}: {len(info.files)} files, {info.total_bytes} bytes -> zip "
+        f"{info.zip_size} bytes, sha256 {info.sha256}" + ("" if out == "-" else f" -> {out}"),
+        err=True,
+    )

@@ -1,9 +1,98 @@
-"""Placeholder: being written."""
+"""`skillkit validate`: lint skills against the rule table."""
+
+from __future__ import annotations
+
+import json
+import sys
 
 import click
 
+from skillkit.commands._common import handle_errors
+from skillkit.lint import RULES, Finding, has_errors, lint_paths
+from skillkit.output import Printer
+
+
+def _github(f: Finding) -> str:
+    level = "error" if f.severity == "error" else "warning"
+    line = f",line={f.line}" if f.line else ""
+    return f"::{level} file={f.path}{line},title={f.code}::{f.message}"
+
+
+def _sarif(findings: list[Finding]) -> str:
+    rules = [
+        {
+            "id": r.code,
+            "shortDescription": {"text": r.summary},
+            "defaultConfiguration": {"level": r.severity},
+        }
+        for r in RULES.values()
+    ]
+    results = []
+    for f in findings:
+        loc: dict = {"artifactLocation": {"uri": f.path}}
+        if f.line:
+            loc["region"] = {"startLine": f.line}
+        results.append(
+            {
+                "ruleId": f.code,
+                "level": f.severity,
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": loc}],
+            }
+        )
+    return json.dumps(
+        {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {"tool": {"driver": {"name": "skillkit", "rules": rules}}, "results": results}
+            ],
+        },
+        indent=2,
+    )
+
 
 @click.command(name="validate")
-def command() -> None:
-    """Not yet implemented."""
-    raise SystemExit(2)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@handle_errors
+def command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+    """Lint skills: a skill folder, a SKILL.md, or a tree holding many skills.
+
+    \b
+    Examples:
+      skillkit validate invoice-extraction
+      skillkit validate example_skills --format github   # annotations in GitHub Actions
+      skillkit validate . --strict --format json
+
+    Exit 0 clean, 1 findings at error level (warnings too with --strict), 2 usage.
+    """
+    findings = lint_paths(paths or ["."])
+    failed = has_errors(findings, strict=strict)
+    if fmt == "json":
+        click.echo(json.dumps([f.to_dict() for f in findings], indent=2))
+    elif fmt == "sarif":
+        click.echo(_sarif(findings))
+    elif fmt == "github":
+        for f in findings:
+            click.echo(_github(f))
+    else:
+        out = Printer()
+        for f in findings:
+            where = f"{f.path}:{f.line}" if f.line else f.path
+            out.line(f"{where}: {out.severity(f.severity, f.code)} {f.message}")
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = len(findings) - errors
+        if findings:
+            out.line(f"{errors} error(s), {warnings} warning(s)", err=True)
+        else:
+            out.line(out.ok("all skills valid"), err=True)
+    sys.exit(1 if failed else 0)

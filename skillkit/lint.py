@@ -1,0 +1,461 @@
+"""The rule table and the checks behind `skillkit validate`.
+
+Every rule has a stable code, a severity and a summary (the README's table is generated from
+RULES). Checks yield `Finding`s with the file and line, and a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from skillkit.bundle import DEFAULT_LIMITS, select_files
+from skillkit.documents import EXPECTED_SUFFIX, is_document
+from skillkit.errors import SkillkitError
+from skillkit.skill import SCHEMA_FILE, SkillMd, discover_skills, find_skill_md, read_skill_md
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    summary: str
+
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        # Spec rules (Agent Skills specification; agree with skills-ref)
+        Rule("SK100", ERROR, "the folder has no SKILL.md"),
+        Rule("SK101", ERROR, "SKILL.md does not start with a closed `---` frontmatter block"),
+        Rule("SK102", ERROR, "the frontmatter is not valid YAML"),
+        Rule("SK103", ERROR, "the frontmatter is not a mapping"),
+        Rule("SK104", ERROR, "a frontmatter key the spec does not allow"),
+        Rule("SK105", ERROR, "`name` is missing or empty"),
+        Rule(
+            "SK106",
+            ERROR,
+            "`name` breaks the naming rules (1-64 lowercase letters, digits, hyphens)",
+        ),
+        Rule("SK107", ERROR, "`name` differs from the folder name"),
+        Rule("SK108", ERROR, "`description` is missing or empty"),
+        Rule("SK109", ERROR, "`description` is longer than 1024 characters"),
+        Rule("SK110", ERROR, "`compatibility` is not a string of 1-500 characters"),
+        Rule("SK111", ERROR, "`metadata` is not a map of strings to strings"),
+        Rule("SK112", ERROR, "`allowed-tools` is not a string"),
+        Rule("SK113", ERROR, "`license` is not a string"),
+        Rule("SK114", ERROR, "SKILL.md is not valid UTF-8"),
+        # Bundle rules (what `pack` would put in the zip)
+        Rule("SK201", ERROR, "more than one SKILL.md (case-insensitive) would be bundled"),
+        Rule("SK202", ERROR, "a symlink leaves the skill folder (or is broken)"),
+        Rule("SK203", ERROR, "a secret would be bundled (.env file, private key)"),
+        Rule("SK204", ERROR, "the bundle would exceed the total size limit"),
+        Rule("SK205", ERROR, "the bundle would hold too many files"),
+        Rule("SK206", ERROR, "a file is over the per-file size limit"),
+        Rule("SK207", ERROR, "SKILL.md links to a file that does not exist"),
+        Rule("SK208", ERROR, "SKILL.md links to a file that is excluded from the bundle"),
+        # Skill-test rules (schema.json and tests/)
+        Rule("SK301", ERROR, "schema.json is not valid JSON"),
+        Rule("SK302", ERROR, "schema.json is not a valid JSON Schema (draft 2020-12)"),
+        Rule("SK303", ERROR, "an expected file is not valid JSON"),
+        Rule("SK304", ERROR, "an expected file does not validate against schema.json"),
+        Rule("SK305", ERROR, "a case's document does not exist"),
+        Rule("SK306", ERROR, "a case's document is not a supported type"),
+        Rule("SK307", ERROR, "tests/cases.yaml is invalid"),
+        # Warnings
+        Rule("SK401", WARNING, "the SKILL.md body is over 500 lines"),
+        Rule("SK402", WARNING, "the description never says when to use the skill"),
+        Rule("SK403", WARNING, "a binary file would be bundled"),
+        Rule("SK404", WARNING, "the SKILL.md body is empty: no instructions"),
+    ]
+}
+
+ALLOWED_KEYS = ("name", "description", "license", "compatibility", "metadata", "allowed-tools")
+NAME_MAX, DESCRIPTION_MAX, COMPATIBILITY_MAX, BODY_MAX_LINES = 64, 1024, 500, 500
+SECRET_NAMES = re.compile(
+    r"^(\.env(\..+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx))$", re.I
+)
+PRIVATE_KEY = re.compile(rb"-----BEGIN ([A-Z ]+ )?PRIVATE KEY-----")
+WHEN_TO_USE = re.compile(
+    r"\b(use (it |this |this skill )?(when|for|to|on|with)|when(ever)?|if you)\b", re.I
+)
+MD_LINK = re.compile(
+    r"(?<!\!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|!\[[^\]]*\]\(\s*<?([^)\s>]+)>?"
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    path: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _finding(code: str, message: str, path: Path | str, line: int | None = None) -> Finding:
+    return Finding(code, RULES[code].severity, message, str(path), line)
+
+
+# --------------------------------------------------------------------------- spec rules
+
+
+def _valid_name(name: str) -> str | None:
+    """Why a name is invalid, or None. Same rules as skills-ref (NFKC, lowercase letters)."""
+    name = unicodedata.normalize("NFKC", name)
+    if len(name) > NAME_MAX:
+        return f"is {len(name)} characters; the limit is {NAME_MAX}"
+    if name != name.lower():
+        return "must be lowercase"
+    if name.startswith("-") or name.endswith("-"):
+        return "must not start or end with a hyphen"
+    if "--" in name:
+        return "must not contain '--'"
+    if not all(c.isalnum() or c == "-" for c in name):
+        return "may hold only lowercase letters, digits and hyphens"
+    return None
+
+
+def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]:
+    path = md.path
+    if md.problem:
+        code, message, line = md.problem
+        yield _finding(code, message, path, line)
+        return
+    fm = md.frontmatter or {}
+    for key in fm:
+        if key not in ALLOWED_KEYS:
+            hint = (
+                f'; put it under `metadata:` (e.g. metadata: {{{key}: "..."}})'
+                if key in ("version", "author", "tags", "owner")
+                else f"; allowed: {', '.join(ALLOWED_KEYS)}"
+            )
+            yield _finding("SK104", f"unknown frontmatter key '{key}'{hint}", path, md.line_of(key))
+
+    name = fm.get("name")
+    if not isinstance(name, str) or not name.strip():
+        yield _finding(
+            "SK105",
+            "add `name:` with the skill's name (the folder name)",
+            path,
+            md.line_of("name") if "name" in fm else 2,
+        )
+    else:
+        why = _valid_name(name.strip())
+        if why:
+            yield _finding("SK106", f"name '{name}' {why}", path, md.line_of("name"))
+        elif folder_name is not None and unicodedata.normalize("NFKC", name.strip()) != folder_name:
+            yield _finding(
+                "SK107",
+                f"name '{name}' must equal the folder name '{folder_name}': rename one of them",
+                path,
+                md.line_of("name"),
+            )
+
+    desc = fm.get("description")
+    if not isinstance(desc, str) or not desc.strip():
+        yield _finding(
+            "SK108",
+            "add `description:` saying what the skill does and when to use it",
+            path,
+            md.line_of("description") if "description" in fm else 2,
+        )
+    else:
+        if len(desc) > DESCRIPTION_MAX:
+            yield _finding(
+                "SK109",
+                f"description is {len(desc)} characters; shorten it to {DESCRIPTION_MAX} or fewer",
+                path,
+                md.line_of("description"),
+            )
+        if not WHEN_TO_USE.search(desc):
+            yield _finding(
+                "SK402",
+                "description does not say when to use the skill; add a "
+                "sentence like 'Use when ...'",
+                path,
+                md.line_of("description"),
+            )
+
+    if "compatibility" in fm:
+        comp = fm["compatibility"]
+        if not isinstance(comp, str) or not (1 <= len(comp) <= COMPATIBILITY_MAX):
+            yield _finding(
+                "SK110",
+                f"compatibility must be a string of 1-{COMPATIBILITY_MAX} characters",
+                path,
+                md.line_of("compatibility"),
+            )
+    if "metadata" in fm:
+        meta = fm["metadata"]
+        if not isinstance(meta, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in meta.items()
+        ):
+            yield _finding(
+                "SK111",
+                'metadata must map strings to strings; quote numbers (version: "1.0")',
+                path,
+                md.line_of("metadata"),
+            )
+    if "allowed-tools" in fm and not isinstance(fm["allowed-tools"], str):
+        yield _finding(
+            "SK112",
+            "allowed-tools must be one space-separated string",
+            path,
+            md.line_of("allowed-tools"),
+        )
+    if "license" in fm and not isinstance(fm["license"], str):
+        yield _finding(
+            "SK113", "license must be a string (e.g. Apache-2.0)", path, md.line_of("license")
+        )
+
+    body_lines = md.body.strip("\n").count("\n") + 1 if md.body.strip() else 0
+    if body_lines == 0:
+        yield _finding(
+            "SK404", "add Markdown instructions after the frontmatter", path, md.body_line
+        )
+    elif body_lines > BODY_MAX_LINES:
+        yield _finding(
+            "SK401",
+            f"body is {body_lines} lines; move detail into references/ "
+            f"(recommended under {BODY_MAX_LINES})",
+            path,
+            md.body_line,
+        )
+
+
+# --------------------------------------------------------------------------- bundle rules
+
+
+def _looks_binary(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return False
+    return b"\x00" in head
+
+
+def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
+    selection = select_files(root)
+    limits = DEFAULT_LIMITS
+    for arc, target in selection.escaping_links:
+        yield _finding(
+            "SK202",
+            f"symlink to '{target}' leaves the skill folder or is broken; copy the file in instead",
+            root / arc,
+        )
+    bundled = {f.arcname for f in selection.files}
+    skill_mds = sorted(a for a in bundled if Path(a).name.lower() == "skill.md")
+    if len(skill_mds) > 1:
+        yield _finding(
+            "SK201",
+            f"{len(skill_mds)} SKILL.md files would be bundled "
+            f"({', '.join(skill_mds)}); keep one, or exclude the others in .skillignore",
+            root,
+        )
+    total = 0
+    for f in selection.files:
+        total += f.size
+        name = Path(f.arcname).name
+        secret = bool(SECRET_NAMES.match(name))
+        if not secret and f.size < 1024 * 1024:
+            try:
+                secret = bool(PRIVATE_KEY.search(f.path.read_bytes()))
+            except OSError:
+                pass
+        if secret:
+            yield _finding(
+                "SK203", "looks like a secret; delete it or list it in .skillignore", f.path
+            )
+        if f.size > limits.max_entry_bytes:
+            yield _finding(
+                "SK206", f"{f.size} bytes; the limit per file is {limits.max_entry_bytes}", f.path
+            )
+        elif _looks_binary(f.path) and not f.arcname.startswith("assets/"):
+            yield _finding(
+                "SK403",
+                "binary file in the bundle; move it to assets/ if intended, "
+                "or exclude it in .skillignore",
+                f.path,
+            )
+    if total > limits.max_total_bytes:
+        yield _finding(
+            "SK204", f"{total} bytes would be bundled; the limit is {limits.max_total_bytes}", root
+        )
+    if len(selection.files) > limits.max_entries:
+        yield _finding(
+            "SK205",
+            f"{len(selection.files)} files would be bundled; the limit is {limits.max_entries}",
+            root,
+        )
+    yield from _check_links(root, md, bundled, set(selection.excluded))
+
+
+def _check_links(
+    root: Path, md: SkillMd, bundled: set[str], excluded: set[str]
+) -> Iterator[Finding]:
+    if md.problem:
+        return
+    for offset, line in enumerate(md.body.split("\n")):
+        for match in MD_LINK.finditer(line):
+            target = (match.group(1) or match.group(2) or "").split("#")[0]
+            if (
+                not target
+                or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)
+                or target.startswith("/")
+            ):
+                continue
+            rel = Path(target.removeprefix("./")).as_posix()
+            lineno = md.body_line + offset
+            full = root / rel
+            if rel in bundled or any(b.startswith(rel.rstrip("/") + "/") for b in bundled):
+                continue
+            if full.exists():
+                yield _finding(
+                    "SK208",
+                    f"links to '{target}', which is excluded from the "
+                    "bundle; the model will not see it",
+                    md.path,
+                    lineno,
+                )
+            else:
+                yield _finding(
+                    "SK207", f"links to '{target}', which does not exist", md.path, lineno
+                )
+
+
+# --------------------------------------------------------------------------- skill-test rules
+
+
+def _json_problem(path: Path) -> tuple[Any, tuple[str, int] | None]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        return json.loads(text), None
+    except UnicodeDecodeError:
+        return None, ("not valid UTF-8", 1)
+    except json.JSONDecodeError as exc:
+        return None, (f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+
+
+def _pointer(parts: Iterable[Any]) -> str:
+    return "/" + "/".join(str(p) for p in parts) if parts else "/"
+
+
+def check_tests(root: Path) -> Iterator[Finding]:
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import SchemaError
+
+    schema_path = root / SCHEMA_FILE
+    validator = None
+    if schema_path.is_file():
+        schema, problem = _json_problem(schema_path)
+        if problem:
+            yield _finding("SK301", problem[0], schema_path, problem[1])
+        elif not isinstance(schema, dict):
+            yield _finding("SK302", "a JSON Schema must be an object", schema_path, 1)
+        else:
+            try:
+                Draft202012Validator.check_schema(schema)
+                validator = Draft202012Validator(schema, format_checker=FormatChecker())
+            except SchemaError as exc:
+                yield _finding(
+                    "SK302", f"{_pointer(exc.absolute_path)}: {exc.message}", schema_path, 1
+                )
+
+    tests = root / "tests"
+    if not tests.is_dir():
+        return
+    for expected in sorted(tests.glob(f"*{EXPECTED_SUFFIX}")):
+        data, problem = _json_problem(expected)
+        if problem:
+            yield _finding("SK303", problem[0], expected, problem[1])
+            continue
+        if validator is not None:
+            for err in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+                yield _finding(
+                    "SK304",
+                    f"{_pointer(err.absolute_path)}: {err.message}; fix the value or the schema",
+                    expected,
+                )
+    yield from _check_cases(root, tests)
+
+
+def _check_cases(root: Path, tests: Path) -> Iterator[Finding]:
+    """Each case's document exists and is supported (cases.yaml checked by the runner's reader)."""
+    try:
+        from skillkit import cases as cases_module
+    except ImportError:  # the runner is optional for linting
+        cases_module = None  # type: ignore[assignment]
+    if cases_module is not None and hasattr(cases_module, "load_cases"):
+        try:
+            found = cases_module.load_cases(root)
+        except SkillkitError as exc:
+            yield _finding("SK307", exc.message, exc.path or tests / "cases.yaml", exc.line)
+            return
+        for case in found:
+            doc = Path(case.document)
+            if not doc.is_file():
+                yield _finding(
+                    "SK305",
+                    f"case '{case.name}': document '{doc}' does not exist",
+                    tests / "cases.yaml" if (tests / "cases.yaml").exists() else doc,
+                )
+            elif not is_document(doc):
+                yield _finding(
+                    "SK306",
+                    f"case '{case.name}': '{doc.name}' is not a supported document type",
+                    doc,
+                )
+        return
+    for expected in sorted(tests.glob(f"*{EXPECTED_SUFFIX}")):
+        stem = expected.name[: -len(EXPECTED_SUFFIX)]
+        docs = [p for p in tests.glob(f"{stem}.*") if p != expected and is_document(p)]
+        if not docs:
+            yield _finding(
+                "SK305", f"no document named '{stem}.<pdf|docx|...>' beside it", expected
+            )
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def lint_skill(root: Path) -> list[Finding]:
+    """Every finding for one skill folder, sorted by file and line."""
+    md_path = find_skill_md(root)
+    if md_path is None:
+        return [
+            _finding("SK100", "no SKILL.md in this folder; `skillkit new NAME` makes one", root)
+        ]
+    md = read_skill_md(md_path)
+    findings = list(check_frontmatter(md, root.resolve().name))
+    findings += check_bundle(root, md)
+    findings += check_tests(root)
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.code))
+
+
+def lint_paths(paths: Iterable[str | Path]) -> list[Finding]:
+    """Lint every skill at or under the given paths (folders, SKILL.md files, trees)."""
+    findings: list[Finding] = []
+    paths = list(paths)
+    skills = discover_skills(paths)
+    if not skills:
+        for p in paths:
+            findings.append(_finding("SK100", "no SKILL.md here or below; nothing to validate", p))
+    for root in skills:
+        findings += lint_skill(root)
+    return findings
+
+
+def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
+    return any(f.severity == ERROR or strict for f in findings)

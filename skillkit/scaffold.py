@@ -1,0 +1,108 @@
+"""Scaffold a new skill folder from a template shipped with skillkit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from skillkit.errors import UsageError
+from skillkit.lint import _valid_name
+
+DEFAULT_DESCRIPTION = (
+    "Extracts structured data from documents. Use when a document of this kind must be turned "
+    "into JSON."
+)
+
+
+def templates() -> dict[str, Traversable]:
+    root = resources.files("skillkit.templates")
+    return {t.name: t for t in root.iterdir() if t.is_dir() and not t.name.startswith(("_", "."))}
+
+
+def _copy(src: Traversable, dest: Path, values: dict[str, str]) -> None:
+    for item in src.iterdir():
+        if item.name == "__pycache__":
+            continue
+        target = dest / item.name
+        if item.is_dir():
+            target.mkdir()
+            _copy(item, target, values)
+            continue
+        data = item.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            target.write_bytes(data)
+            continue
+        for key, value in values.items():
+            text = text.replace("{{" + key + "}}", value)
+        target.write_text(text, encoding="utf-8")
+
+
+def create_skill(
+    name: str,
+    *,
+    template: str = "basic",
+    parent: Path = Path("."),
+    description: str | None = None,
+    domain: str | None = None,
+) -> Path:
+    """Make `parent/name` from a template; never overwrites anything."""
+    why = _valid_name(name)
+    if why or not name:
+        raise UsageError(
+            f"invalid skill name '{name}': it {why or 'is empty'}; use lowercase "
+            "letters, digits and single hyphens (e.g. invoice-extraction)"
+        )
+    available = templates()
+    if template not in available:
+        raise UsageError(
+            f"unknown template '{template}'; choose one of: {', '.join(sorted(available))}"
+        )
+    dest = parent / name
+    if dest.exists():
+        raise UsageError(
+            "already exists; choose another name or folder (nothing was changed)", path=dest
+        )
+    description = (description or DEFAULT_DESCRIPTION).strip()
+    if "\n" in description or len(description) > 1024:
+        raise UsageError("the description must be one line of at most 1024 characters")
+    words = name.replace("-", " ")
+    values = {
+        "name": name,
+        "title": words.title(),
+        "description": _yaml_scalar(description),
+        "when": f"a document needs the '{words}' treatment",
+        "domain": domain or "",
+    }
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=parent))
+    try:
+        _copy(available[template], staging, values)
+        if not domain:
+            _drop_domain_lines(staging)
+        os.replace(staging, dest)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return dest
+
+
+def _yaml_scalar(text: str) -> str:
+    """Quote a description so any characters survive as one YAML string."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _drop_domain_lines(folder: Path) -> None:
+    for path in (folder / "SKILL.md",):
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            path.write_text(
+                "".join(x for x in lines if not x.strip().startswith("domain:")), encoding="utf-8"
+            )

@@ -1,0 +1,268 @@
+"""Read a skill folder: SKILL.md frontmatter (real YAML, with line numbers) and schema.json.
+
+`read_skill_md` never raises for bad content: it records the problem so the linter can report
+it with a line number. `load_skill` is the strict entry point for code that needs a usable skill.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from skillkit.errors import SkillError
+
+SKILL_FILE = "SKILL.md"
+SCHEMA_FILE = "schema.json"
+
+# Folders never searched for skills, and never bundled.
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        "__MACOSX",
+        "site-packages",
+    }
+)
+
+
+@dataclass
+class SkillMd:
+    """A parsed SKILL.md. `problem` is set (message, line) when the frontmatter is unusable."""
+
+    path: Path
+    text: str
+    frontmatter: dict[str, Any] | None
+    body: str
+    body_line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+    problem: tuple[str, str, int | None] | None = None  # (rule code, message, line)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+def _decode(raw: bytes) -> str:
+    text = raw.decode("utf-8")  # UnicodeDecodeError handled by caller
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_skill_md_text(text: str, path: Path | str = SKILL_FILE) -> SkillMd:
+    """Split frontmatter from body and parse it with a safe YAML loader, keeping key lines."""
+    path = Path(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return SkillMd(
+            path,
+            text,
+            None,
+            text,
+            1,
+            problem=("SK101", "SKILL.md must start with YAML frontmatter between '---' lines", 1),
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return SkillMd(
+            path,
+            text,
+            None,
+            "",
+            1,
+            problem=("SK101", "frontmatter is not closed: add a '---' line after it", 1),
+        )
+    block = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    body_line = end + 2
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(block) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return SkillMd(
+            path,
+            text,
+            None,
+            body,
+            body_line,
+            problem=("SK102", f"frontmatter is not valid YAML: {problem}", line),
+        )
+    if not isinstance(data, dict):
+        return SkillMd(
+            path,
+            text,
+            None,
+            body,
+            body_line,
+            problem=("SK103", "frontmatter must be a YAML mapping of keys to values", 2),
+        )
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return SkillMd(path, text, data, body, body_line, key_lines)
+
+
+def read_skill_md(path: Path) -> SkillMd:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SkillError(f"cannot read: {exc.strerror}", path=path) from exc
+    try:
+        text = _decode(raw)
+    except UnicodeDecodeError as exc:
+        return SkillMd(
+            path,
+            "",
+            None,
+            "",
+            1,
+            problem=("SK114", f"not valid UTF-8 (byte {exc.start}); save it as UTF-8", None),
+        )
+    return parse_skill_md_text(text, path)
+
+
+@dataclass
+class Skill:
+    """A skill folder that could be read: what the runner, packer and server need."""
+
+    root: Path
+    skill_md: Path
+    name: str | None
+    description: str | None
+    frontmatter: dict[str, Any]
+    body: str
+    schema: dict[str, Any] | None
+
+    @property
+    def schema_path(self) -> Path:
+        return self.root / SCHEMA_FILE
+
+    @property
+    def tests_dir(self) -> Path:
+        return self.root / "tests"
+
+
+def find_skill_md(folder: Path) -> Path | None:
+    """SKILL.md in a folder, accepting the lowercase `skill.md` spelling too."""
+    exact = folder / SKILL_FILE
+    if exact.is_file():
+        return exact
+    for child in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if child.name.lower() == "skill.md" and child.is_file():
+            return child
+    return None
+
+
+def skill_root(path: str | Path) -> Path:
+    """The skill folder for a folder or a SKILL.md path."""
+    p = Path(path)
+    if p.is_file() and p.name.lower() == "skill.md":
+        return p.parent
+    return p
+
+
+def load_skill(path: str | Path) -> Skill:
+    """Read a skill strictly: raises SkillError if SKILL.md or schema.json is unusable."""
+    root = skill_root(path)
+    if not root.exists():
+        raise SkillError("no such file or folder", path=root)
+    md_path = find_skill_md(root)
+    if md_path is None:
+        raise SkillError(
+            "no SKILL.md here; is this a skill folder? (`skillkit new NAME` makes one)", path=root
+        )
+    md = read_skill_md(md_path)
+    if md.problem:
+        _, message, line = md.problem
+        raise SkillError(message, path=md_path, line=line)
+    assert md.frontmatter is not None
+    name = md.frontmatter.get("name")
+    description = md.frontmatter.get("description")
+    return Skill(
+        root=root,
+        skill_md=md_path,
+        name=name if isinstance(name, str) else None,
+        description=description if isinstance(description, str) else None,
+        frontmatter=md.frontmatter,
+        body=md.body,
+        schema=load_schema(root / SCHEMA_FILE),
+    )
+
+
+def load_schema(path: Path) -> dict[str, Any] | None:
+    """schema.json as a dict, None if absent; SkillError with the line if it is not JSON."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(_decode(path.read_bytes()))
+    except json.JSONDecodeError as exc:
+        raise SkillError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise SkillError("not valid UTF-8", path=path) from exc
+    if not isinstance(data, dict):
+        raise SkillError("a JSON Schema must be a JSON object", path=path, line=1)
+    return data
+
+
+def _is_virtualenv(path: Path) -> bool:
+    return (path / "pyvenv.cfg").is_file()
+
+
+def discover_skills(paths: Iterable[str | Path]) -> list[Path]:
+    """Skill folders at or under the given paths, sorted, without duplicates.
+
+    A path may be a skill folder, a SKILL.md, or a tree holding many skills. The search skips
+    VCS folders, node_modules, virtualenvs and the `tests/` folder of a skill.
+    """
+    found: dict[Path, None] = {}
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            raise SkillError("no such file or folder", path=p)
+        if p.is_file():
+            if p.name.lower() != "skill.md":
+                raise SkillError(
+                    "not a skill: give a skill folder, a SKILL.md or a folder of skills", path=p
+                )
+            found[p.parent] = None
+            continue
+        if find_skill_md(p) is not None:
+            found[p] = None
+            continue
+        for dirpath, dirnames, filenames in os.walk(p):
+            here = Path(dirpath)
+            is_skill = any(f.lower() == "skill.md" for f in filenames)
+            if is_skill:
+                found[here] = None
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if d not in SKIP_DIRS
+                and not (is_skill and d == "tests")
+                and not _is_virtualenv(here / d)
+            )
+    return sorted(found, key=lambda q: str(q))

@@ -1,0 +1,1 @@
+"""Scaffolding templates for `skillkit new` (shipped inside the wheel as skillkit.templates)."""
