@@ -78,12 +78,19 @@ DEFAULT_LIMITS = Limits()
 # --------------------------------------------------------------------------- writing
 
 
-def _ignore_spec(root: Path) -> pathspec.PathSpec:
-    lines = list(BUILTIN_EXCLUDES)
-    ignore = root / IGNORE_FILE
-    if ignore.is_file():
-        lines += ignore.read_text(encoding="utf-8-sig").splitlines()
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+_BUILTIN_SPEC = pathspec.PathSpec.from_lines("gitignore", BUILTIN_EXCLUDES)
+
+
+class _Excludes:
+    """Built-in exclusions plus `.skillignore`; a `!pattern` there cannot bring back a built-in."""
+
+    def __init__(self, root: Path) -> None:
+        ignore = root / IGNORE_FILE
+        lines = ignore.read_text(encoding="utf-8-sig").splitlines() if ignore.is_file() else []
+        self.user = pathspec.PathSpec.from_lines("gitignore", lines)
+
+    def match_file(self, path: str) -> bool:
+        return _BUILTIN_SPEC.match_file(path) or self.user.match_file(path)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ def select_files(root: Path) -> FileSelection:
     leave it are reported and never followed.
     """
     root = root.resolve()
-    spec = _ignore_spec(root)
+    spec = _Excludes(root)
     selection = FileSelection()
 
     def walk(folder: Path, rel: str) -> None:
@@ -146,6 +153,7 @@ def select_files(root: Path) -> FileSelection:
                 )
 
     walk(root, "")
+    selection.files.sort(key=lambda f: f.arcname.encode("utf-8"))
     return selection
 
 
@@ -362,12 +370,29 @@ def _path_problem(name: str) -> str | None:
         return f"entry {name!r} has a drive letter"
     if "\x00" in name:
         return f"entry {name!r} has a NUL byte in its name"
-    parts = PurePosixPath(name).parts
-    if ".." in name.split("/"):
+    segments = name.rstrip("/").split("/")
+    if ".." in segments:
         return f"entry {name!r} escapes the bundle with '..' (path traversal)"
-    if not parts:
+    if not name.rstrip("/"):
         return f"entry {name!r} has an empty name"
+    if "." in segments or "" in segments:
+        return f"entry {name!r} is not a canonical path ('.' or empty segments)"
     return None
+
+
+def _collisions(names: list[str]) -> list[str]:
+    """A file that is also a folder of another entry, or names equal but for case."""
+    problems = []
+    as_dirs = {"/".join(n.split("/")[:k]) for n in names for k in range(1, n.count("/") + 1)}
+    for n in names:
+        if n in as_dirs:
+            problems.append(f"entry {n!r} is both a file and a folder of other entries")
+    folded: dict[str, str] = {}
+    for n in names:
+        other = folded.setdefault(n.casefold(), n)
+        if other != n:
+            problems.append(f"entries {other!r} and {n!r} differ only in case")
+    return problems
 
 
 def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport:
@@ -449,6 +474,7 @@ def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport
                 f"{skill_mds[0]!r}: SKILL.md must be at the zip root, or in one top-level folder "
                 "that holds everything"
             )
+    report.problems += _collisions([i.filename for i in files])
     if report.problems:
         return report
 

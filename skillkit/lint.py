@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from skillkit.bundle import DEFAULT_LIMITS, select_files
+from skillkit.cases import CASES_FILE, load_cases
 from skillkit.documents import EXPECTED_SUFFIX, is_document
-from skillkit.errors import SkillkitError
+from skillkit.errors import CasesError, SkillkitError
 from skillkit.skill import SCHEMA_FILE, SkillMd, discover_skills, find_skill_md, read_skill_md
 
 ERROR, WARNING = "error", "warning"
@@ -152,6 +153,7 @@ def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]
         )
     else:
         why = _valid_name(name.strip())
+        folder_name = unicodedata.normalize("NFKC", folder_name) if folder_name else folder_name
         if why:
             yield _finding("SK106", f"name '{name}' {why}", path, md.line_of("name"))
         elif folder_name is not None and unicodedata.normalize("NFKC", name.strip()) != folder_name:
@@ -392,38 +394,31 @@ def check_tests(root: Path) -> Iterator[Finding]:
 
 
 def _check_cases(root: Path, tests: Path) -> Iterator[Finding]:
-    """Each case's document exists and is supported (cases.yaml checked by the runner's reader)."""
-    try:
-        from skillkit import cases as cases_module
-    except ImportError:  # the runner is optional for linting
-        cases_module = None  # type: ignore[assignment]
-    if cases_module is not None and hasattr(cases_module, "load_cases"):
-        try:
-            found = cases_module.load_cases(root)
-        except SkillkitError as exc:
-            yield _finding("SK307", exc.message, exc.path or tests / "cases.yaml", exc.line)
-            return
-        for case in found:
-            doc = Path(case.document)
-            if not doc.is_file():
-                yield _finding(
-                    "SK305",
-                    f"case '{case.name}': document '{doc}' does not exist",
-                    tests / "cases.yaml" if (tests / "cases.yaml").exists() else doc,
-                )
-            elif not is_document(doc):
-                yield _finding(
-                    "SK306",
-                    f"case '{case.name}': '{doc.name}' is not a supported document type",
-                    doc,
-                )
-        return
+    """Every case's document exists and is a supported type; cases.yaml itself is valid."""
     for expected in sorted(tests.glob(f"*{EXPECTED_SUFFIX}")):
         stem = expected.name[: -len(EXPECTED_SUFFIX)]
         docs = [p for p in tests.glob(f"{stem}.*") if p != expected and is_document(p)]
-        if not docs:
+        if not docs and not (tests / CASES_FILE).is_file():
             yield _finding(
                 "SK305", f"no document named '{stem}.<pdf|docx|...>' beside it", expected
+            )
+    try:
+        found = load_cases(root)
+    except CasesError as exc:
+        cases_file = tests / CASES_FILE
+        code = "SK305" if "not found" in exc.message and "document" in exc.message else "SK307"
+        yield _finding(code, exc.message, cases_file if cases_file.exists() else tests, exc.line)
+        return
+    except SkillkitError:
+        return  # SKILL.md or schema.json problems are reported by their own rules
+    for case in found:
+        doc = Path(case.document)
+        if not is_document(doc):
+            yield _finding(
+                "SK306",
+                f"case '{case.name}': '{doc.name}' is not a supported document type",
+                case.source or doc,
+                case.line,
             )
 
 

@@ -12,10 +12,16 @@ from skillkit.lint import RULES, Finding, has_errors, lint_paths
 from skillkit.output import Printer
 
 
+def _escape(text: str, *, prop: bool = False) -> str:
+    """GitHub workflow-command escaping (properties also escape ':' and ',')."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
 def _github(f: Finding) -> str:
     level = "error" if f.severity == "error" else "warning"
     line = f",line={f.line}" if f.line else ""
-    return f"::{level} file={f.path}{line},title={f.code}::{f.message}"
+    return f"::{level} file={_escape(f.path, prop=True)}{line},title={f.code}::{_escape(f.message)}"
 
 
 def _sarif(findings: list[Finding]) -> str:

@@ -1,0 +1,127 @@
+"""`skillkit new`: every template gives a skill that validates with zero findings; never
+overwrites; refuses bad names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import run_cli, tree_files
+
+from skillkit.lint import lint_skill
+from skillkit.scaffold import create_skill, templates
+from skillkit.skill import load_skill
+
+TEMPLATES = sorted(templates())
+
+
+def test_the_issue_templates_exist() -> None:
+    assert {"basic", "extraction"} <= set(TEMPLATES)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_new_skill_of_every_template_validates_with_zero_findings(
+    tmp_path: Path, template: str
+) -> None:
+    name = f"my-{template}-skill"
+    result = run_cli("new", name, "--template", template, "--dir", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    root = tmp_path / name
+    assert (root / "SKILL.md").is_file()
+    assert lint_skill(root) == []
+    strict = run_cli("validate", "--strict", "--format", "json", root)
+    assert strict.exit_code == 0
+    assert json.loads(strict.stdout) == []
+    skill = load_skill(root)
+    assert skill.name == name
+    assert "{{" not in (root / "SKILL.md").read_text()  # every placeholder filled
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_new_skill_with_description_and_domain_still_validates(
+    tmp_path: Path, template: str
+) -> None:
+    desc = 'Reads "quoted" things: colons, # hashes & more. Use when testing YAML quoting.'
+    result = run_cli(
+        "new",
+        "quoting",
+        "-t",
+        template,
+        "-d",
+        tmp_path,
+        "--description",
+        desc,
+        "--domain",
+        "document.invoice",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert load_skill(tmp_path / "quoting").description == desc
+    assert lint_skill(tmp_path / "quoting") == []
+
+
+def test_extraction_template_contents(tmp_path: Path) -> None:
+    root = create_skill("inv", template="extraction", parent=tmp_path)
+    schema = json.loads((root / "schema.json").read_text())
+    assert schema.get("type") == "object" and schema.get("properties")
+    assert (root / "tests").is_dir()
+    cases = root / "tests" / "cases.yaml"
+    assert cases.is_file()
+    text = cases.read_text()
+    assert any(line.lstrip().startswith("#") for line in text.splitlines())
+    yaml.safe_load(text)  # the commented file is still valid YAML
+    assert any(p.name.endswith(".expected.json") for p in (root / "tests").iterdir())
+
+
+def test_new_in_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("new", "here")
+    assert result.exit_code == 0
+    assert (tmp_path / "here" / "SKILL.md").is_file()
+    assert "here" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name", ["Bad", "bad_name", "-lead", "trail-", "dou--ble", "a" * 65, "with space", "a/b", ""]
+)
+def test_invalid_names_are_refused(tmp_path: Path, name: str) -> None:
+    result = run_cli("new", "--dir", tmp_path, "--", name)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert "name" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_template_is_refused(tmp_path: Path) -> None:
+    result = run_cli("new", "demo", "--template", "nope", "--dir", tmp_path)
+    assert result.exit_code == 2
+    assert "basic" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("existing", ["folder", "file", "empty-folder"])
+def test_never_overwrites(tmp_path: Path, existing: str) -> None:
+    dest = tmp_path / "demo"
+    if existing == "file":
+        dest.write_text("precious\n")
+        before: object = dest.read_bytes()
+    else:
+        dest.mkdir()
+        if existing == "folder":
+            (dest / "SKILL.md").write_text("my own work\n")
+            (dest / "notes.txt").write_text("keep\n")
+        before = tree_files(dest)
+    result = run_cli("new", "demo", "-t", "extraction", "--dir", tmp_path)
+    assert result.exit_code == 2
+    assert "exists" in result.stderr
+    after = dest.read_bytes() if existing == "file" else tree_files(dest)
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]  # no staging left behind
+
+
+def test_multiline_description_refused(tmp_path: Path) -> None:
+    result = run_cli("new", "demo", "--dir", tmp_path, "--description", "one\ntwo")
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
