@@ -1,9 +1,119 @@
-"""Placeholder: being written."""
+"""`skillkit generate SKILL DOCUMENT`: one skill on one document, print the JSON it produced."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
 
 import click
 
+from skillkit.commands._common import handle_errors, write_output
+from skillkit.errors import UsageError
+
+
+def _read_schema(path: str) -> dict[str, Any]:
+    from skillkit.skill import load_schema
+
+    schema = load_schema(Path(path))
+    if schema is None:
+        raise UsageError("no such file", path=path)
+    return schema
+
 
 @click.command(name="generate")
-def command() -> None:
-    """Not yet implemented."""
-    raise SystemExit(2)
+@click.argument("skill", type=click.Path())
+@click.argument("document", type=click.Path())
+@click.option(
+    "--json-schema",
+    metavar="FILE",
+    type=click.Path(),
+    help="Output schema (default: the skill's schema.json).",
+)
+@click.option("--domain", metavar="DOMAIN", help="Domain, e.g. document.invoice.")
+@click.option("--prompt", metavar="TEXT", help="Extra instructions appended to the skill's.")
+@click.option(
+    "--pages", metavar="0,1,..", help="0-based page indices to process (default: all pages)."
+)
+@click.option("--grounding", is_flag=True, help="Ask for `_metadata` with where values were found.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default="-",
+    show_default=True,
+    metavar="FILE|-",
+    help="Where to write the JSON ('-' is stdout).",
+)
+@click.option("--local", is_flag=True, help="Run on the embedded engine in-process (no key).")
+@click.option("--base-url", metavar="URL", help="Service URL [env VLMRUN_BASE_URL].")
+@click.option("--api-key", metavar="KEY", help="Bearer key [env VLMRUN_API_KEY].")
+@click.option("--model", default="vlm-1", show_default=True, help="Model name sent to generate.")
+@click.option("--timeout", type=float, default=300.0, show_default=True, help="Seconds to wait.")
+@handle_errors
+def command(
+    skill: str,
+    document: str,
+    json_schema: str | None,
+    domain: str | None,
+    prompt: str | None,
+    pages: str | None,
+    grounding: bool,
+    out: str,
+    local: bool,
+    base_url: str | None,
+    api_key: str | None,
+    model: str,
+    timeout: float,
+) -> None:
+    """Run SKILL (a skill folder) on DOCUMENT once and print the JSON output.
+
+    Packs the skill, uploads the document, calls /v1/document/generate with the inline skill
+    and waits for the result. Same target rules as `skillkit test`: the embedded engine
+    unless --base-url/--api-key (or VLMRUN_BASE_URL/VLMRUN_API_KEY) are set.
+
+    \b
+    Examples:
+      skillkit generate example_skills/invoice-extraction invoice.pdf
+      skillkit generate my-skill scan.pdf --pages 0 -o out.json
+      skillkit generate my-skill doc.pdf --base-url http://127.0.0.1:8000/v1 --api-key KEY
+    """
+    from skillkit.bundle import pack_skill
+    from skillkit.client import Client, resolve_target
+    from skillkit.runner import LOCAL_TARGET
+    from skillkit.skill import load_skill
+
+    doc = Path(document)
+    if not doc.is_file():
+        raise UsageError("no such document", path=document)
+    loaded = load_skill(skill)
+    packed = pack_skill(loaded.root)
+    schema = _read_schema(json_schema) if json_schema else loaded.schema
+    config: dict[str, Any] = {"skills": [packed.payload()]}
+    if schema is not None:
+        config["json_schema"] = schema
+    if prompt:
+        config["prompt"] = prompt
+    if grounding:
+        config["grounding"] = True
+    if pages:
+        try:
+            config["page_indices"] = [int(p) for p in pages.split(",") if p.strip()]
+        except ValueError:
+            raise UsageError(f"--pages must be comma-separated numbers, not {pages!r}") from None
+    if local and (base_url or api_key):
+        raise UsageError("--local runs in-process; drop --base-url/--api-key (or --local)")
+    url, key = resolve_target(base_url, api_key)
+    if local or (url is None and key is None):
+        client = Client.local()
+        target = LOCAL_TARGET
+    else:
+        client = Client(url, key, use_env=False)
+        target = client.base_url
+    click.echo(f"skillkit generate: target: {target}", err=True)
+    with client:
+        prediction = client.predict(doc, config=config, domain=domain, model=model, timeout=timeout)
+    text = json.dumps(prediction.response, indent=2, ensure_ascii=False) + "\n"
+    write_output(out, text)
+    if out != "-":
+        click.echo(f"wrote {out}", err=True)

@@ -1,9 +1,148 @@
-"""Placeholder: being written."""
+"""`skillkit test`: run skills on their regression cases and judge the JSON field by field."""
+
+from __future__ import annotations
+
+import sys
 
 import click
 
+from skillkit.commands._common import handle_errors
+from skillkit.errors import UsageError
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from skillkit.cases import parse_shard
+
+    try:
+        return parse_shard(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
 
 @click.command(name="test")
-def command() -> None:
-    """Not yet implemented."""
-    raise SystemExit(2)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--local", is_flag=True, help="Run on the embedded engine in-process (no key).")
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Service to test against, e.g. http://127.0.0.1:8000/v1 [env VLMRUN_BASE_URL].",
+)
+@click.option("--api-key", metavar="KEY", help="Bearer key for the service [env VLMRUN_API_KEY].")
+@click.option("--model", default="vlm-1", show_default=True, help="Model name sent to generate.")
+@click.option("-j", "--jobs", type=int, default=4, show_default=True, help="Cases run at once.")
+@click.option(
+    "--timeout", type=float, default=300.0, show_default=True, help="Seconds allowed per case."
+)
+@click.option(
+    "-k",
+    "pattern",
+    metavar="PATTERN",
+    help="Only cases whose id (skill/case) contains PATTERN or matches it as a glob.",
+)
+@click.option(
+    "--shard", callback=_shard, metavar="I/N", help="Run the I-th of N stable slices (CI matrix)."
+)
+@click.option("--repeat", type=int, default=1, show_default=True, help="Run each case N times.")
+@click.option(
+    "--min-pass-rate",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="With --repeat: share of runs that must pass.",
+)
+@click.option("--update", is_flag=True, help="Write actual outputs as the expected files.")
+@click.option("--update-missing", is_flag=True, help="Only create expected files that are missing.")
+@click.option("--record", is_flag=True, help="Save each final response under tests/cassettes/.")
+@click.option(
+    "--replay", is_flag=True, help="Answer from tests/cassettes/ only: no server, no key."
+)
+@click.option("--json", "json_path", metavar="FILE", type=click.Path(), help="Write a JSON report.")
+@click.option("--junit", metavar="FILE", type=click.Path(), help="Write a JUnit XML report.")
+@click.option("--markdown", metavar="FILE", type=click.Path(), help="Write a Markdown report.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the target, failures and the summary.")
+@handle_errors
+def command(
+    paths: tuple[str, ...],
+    local: bool,
+    base_url: str | None,
+    api_key: str | None,
+    model: str,
+    jobs: int,
+    timeout: float,
+    pattern: str | None,
+    shard: tuple[int, int] | None,
+    repeat: int,
+    min_pass_rate: float,
+    update: bool,
+    update_missing: bool,
+    record: bool,
+    replay: bool,
+    json_path: str | None,
+    junit: str | None,
+    markdown: str | None,
+    quiet: bool,
+) -> None:
+    """Run the regression cases of the skills under PATHS (default: .) and judge each output.
+
+    A case is a document in a skill's tests/ folder with its `<stem>.expected.json` (or a
+    case in tests/cases.yaml). The output must validate against schema.json and match the
+    expected JSON field by field; failures show the differing fields.
+
+    \b
+    Target: --base-url/--api-key (or VLMRUN_BASE_URL/VLMRUN_API_KEY); with neither, or with
+    --local, the embedded engine runs in-process (no key, no network). --replay needs no
+    server at all.
+
+    \b
+    Examples:
+      skillkit test example_skills                       # local engine
+      skillkit test example_skills -k invoice -j 8
+      skillkit test . --base-url http://127.0.0.1:8000/v1 --api-key KEY
+      skillkit test . --record                           # then, in CI:
+      skillkit test . --replay --junit report.xml
+      skillkit test . --shard 2/4 --json shard2.json
+      skillkit test my-skill --update                    # accept current outputs
+
+    \b
+    Exit codes: 0 all passed, 1 some case failed, 2 usage or invalid skill/cases,
+    3 the service failed on every case.
+    """
+    from skillkit.report import console, github
+    from skillkit.report import json as json_report
+    from skillkit.report import junit as junit_report
+    from skillkit.report import markdown as markdown_report
+    from skillkit.runner import RunOptions, plan, run_tests
+
+    if replay and (local or base_url or api_key):
+        raise UsageError("--replay uses recordings only; drop --local/--base-url/--api-key")
+    options = RunOptions(
+        jobs=jobs,
+        timeout=timeout,
+        pattern=pattern,
+        shard=shard,
+        repeat=repeat,
+        min_pass_rate=min_pass_rate,
+        update=update,
+        update_missing=update_missing,
+        record=record,
+        replay=replay,
+        local=local,
+        base_url=base_url,
+        api_key=api_key,
+        model=model,
+    )
+    chosen = plan(list(paths) or ["."], options)
+    listeners: list = [console.Report(quiet=quiet)]
+    for path, module in (
+        (json_path, json_report),
+        (junit, junit_report),
+        (markdown, markdown_report),
+    ):
+        if path:
+            listeners.append(module.Report(path))
+    if github.enabled():
+        listeners.append(github.Report())
+    run = run_tests(list(paths) or ["."], options, listeners, cases=chosen)
+    sys.exit(run.exit_code)

@@ -1,0 +1,587 @@
+"""Find the regression cases of skills: `tests/` documents, expected JSON and `tests/cases.yaml`.
+
+Without `cases.yaml`, every document in `tests/` with a sibling `<stem>.expected.json` is a case;
+a document without one is a schema-only case (its output must only validate against the schema).
+
+`cases.yaml` (every key optional)::
+
+    defaults:                  # applied to every case
+      domain: document.invoice
+      config: {grounding: false}        # merged into GenerationConfig
+      match: {abs_tol: 0.01}           # skillkit.compare.MatchRules
+      min_score: 1.0
+    cases:                     # a list of mappings with `id`, or a mapping id -> settings
+      - id: acme-001
+        document: acme-001.pdf           # relative to tests/
+        expected: acme-001.expected.json # default: <stem>.expected.json if present; null: none
+        config: {page_indices: [0]}
+        skip: "reason"                   # or true
+
+Without a `cases:` key the cases are discovered from the folder and `defaults:` apply to them.
+The file is validated with line numbers: unknown keys and wrong types are `CasesError`s naming
+`cases.yaml:<line>`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
+from skillkit.errors import CasesError, SkillError
+from skillkit.skill import Skill, discover_skills, load_skill
+
+CASES_FILE = "cases.yaml"
+CASSETTES_DIR = "cassettes"
+DEFAULT_MIN_SCORE = 1.0
+
+_CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]*$")
+
+# GenerationConfig fields a case may set, with the JSON types each accepts.
+_CONFIG_TYPES: dict[str, tuple[str, ...]] = {
+    "prompt": ("string", "null"),
+    "detail": ("string",),
+    "json_schema": ("mapping", "string", "null"),
+    "gql_stmt": ("string", "null"),
+    "max_retries": ("integer",),
+    "max_tokens": ("integer",),
+    "temperature": ("number",),
+    "confidence": ("boolean",),
+    "grounding": ("boolean",),
+    "keyframes": ("boolean",),
+    "video_segment_duration": ("number", "null"),
+    "video_frames_per_segment": ("integer", "null"),
+    "video_model": ("string", "null"),
+    "video_input_mode": ("string", "null"),
+    "video_transcribe_audio": ("boolean",),
+    "chat_context": ("string", "null"),
+    "page_indices": ("list", "null"),
+    "use_context_cache": ("boolean",),
+    "service_tier": ("string", "null"),
+}
+_CONFIG_ENUMS = {
+    "detail": ("auto", "hi", "lo"),
+    "video_input_mode": ("frames", "native_video", None),
+    "service_tier": ("auto", "default", "standard", "flex", "priority", None),
+}
+_SETTING_TYPES: dict[str, tuple[str, ...]] = {
+    "domain": ("string", "null"),
+    "config": ("mapping",),
+    "match": ("mapping", "null"),
+    "min_score": ("number",),
+    "skip": ("boolean", "string"),
+    "timeout": ("number",),
+}
+_CASE_TYPES: dict[str, tuple[str, ...]] = {
+    "id": ("string",),
+    "document": ("string",),
+    "expected": ("string", "null"),
+    **_SETTING_TYPES,
+}
+_TOP_TYPES = {"defaults": ("mapping",), "cases": ("list", "mapping")}
+
+
+@dataclass
+class Case:
+    """One regression case: a document, what the output must be, and how to ask for it."""
+
+    skill: Skill
+    name: str
+    document: Path
+    expected_path: Path | None
+    expected: Any = None
+    has_expected: bool = False
+    domain: str | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+    match: dict[str, Any] | None = None
+    rules: Any = None  # skillkit.compare.MatchRules, or None for the defaults
+    min_score: float = DEFAULT_MIN_SCORE
+    skip: str | None = None
+    timeout: float | None = None
+    source: Path | None = None  # cases.yaml, when the case is declared there
+    line: int | None = None
+
+    @property
+    def skill_name(self) -> str:
+        return self.skill.root.name
+
+    @property
+    def id(self) -> str:
+        """`<skill>/<case>`: what `-k` matches, what reports show."""
+        return f"{self.skill_name}/{self.name}"
+
+    @property
+    def node_id(self) -> str:
+        """pytest-style id: `example_skills/<skill>/tests/cases.yaml::<case>`."""
+        return f"{display_path(self.skill.tests_dir / CASES_FILE)}::{self.name}"
+
+    @property
+    def schema(self) -> dict[str, Any] | None:
+        """The output schema: the case's `config.json_schema`, else the skill's schema.json."""
+        schema = self.config.get("json_schema")
+        return schema if isinstance(schema, dict) else self.skill.schema
+
+    @property
+    def cassette_path(self) -> Path:
+        return self.skill.tests_dir / CASSETTES_DIR / f"{self.name}.json"
+
+    @property
+    def snapshot_path(self) -> Path:
+        """Where `--update` writes: the expected file, or `<stem>.expected.json` for a new one."""
+        return self.expected_path or expected_path(self.document)
+
+
+@dataclass
+class SkillCases:
+    """A skill and its cases, as found on disk."""
+
+    skill: Skill
+    cases: list[Case]
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it is below it (stable in reports)."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path.as_posix()
+    if rel.startswith(".."):
+        return path.as_posix()
+    return Path(rel).as_posix()
+
+
+# --------------------------------------------------------------------------- YAML with marks
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    value = _construct(node)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return type(value).__name__
+
+
+def _construct(node: yaml.Node) -> Any:
+    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+
+
+def _type_ok(kind: str, allowed: tuple[str, ...]) -> bool:
+    return kind in allowed or (kind == "integer" and "number" in allowed)
+
+
+class _File:
+    """cases.yaml being read: raises CasesError with the line of the node at fault."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, message: str, node: yaml.Node | None = None) -> CasesError:
+        return CasesError(message, path=display_path(self.path), line=_line(node) if node else None)
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """{key: (key node, value node)}, refusing non-string and duplicate keys."""
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(f"{what} must be a mapping, not a {_kind(node)}", node)
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = _construct(key_node)
+            if not isinstance(key, str):
+                raise self.error(f"{what}: keys must be strings, not {key!r}", key_node)
+            if key in out:
+                raise self.error(f"{what}: duplicate key '{key}'", key_node)
+            out[key] = (key_node, value_node)
+        return out
+
+    def checked(
+        self, node: yaml.Node, types: dict[str, tuple[str, ...]], what: str
+    ) -> dict[str, tuple[Any, yaml.Node]]:
+        """Validate a mapping's keys and value types; {key: (value, value node)}."""
+        out: dict[str, tuple[Any, yaml.Node]] = {}
+        for key, (key_node, value_node) in self.mapping(node, what).items():
+            if key not in types:
+                close = _closest(key, types)
+                hint = f" (did you mean '{close}'?)" if close else ""
+                allowed = ", ".join(sorted(types))
+                raise self.error(
+                    f"unknown key '{key}' in {what}{hint}; allowed: {allowed}", key_node
+                )
+            kind = _kind(value_node)
+            if not _type_ok(kind, types[key]):
+                raise self.error(
+                    f"'{key}' in {what} must be {' or '.join(types[key])}, not {kind}", value_node
+                )
+            out[key] = (_construct(value_node), value_node)
+        return out
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass
+class _Settings:
+    """Defaults or per-case settings with the node of each, for error lines."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    nodes: dict[str, yaml.Node] = field(default_factory=dict)
+
+
+def _check_settings(f: _File, raw: dict[str, tuple[Any, yaml.Node]], what: str) -> _Settings:
+    settings = _Settings()
+    for key, (value, node) in raw.items():
+        if key == "config":
+            value = _check_config(f, node, what)
+        elif key == "min_score":
+            if not 0 <= float(value) <= 1:
+                raise f.error(f"'min_score' in {what} must be between 0 and 1, not {value}", node)
+            value = float(value)
+        elif key == "timeout":
+            if float(value) <= 0:
+                raise f.error(f"'timeout' in {what} must be a positive number of seconds", node)
+            value = float(value)
+        settings.values[key] = value
+        settings.nodes[key] = node
+    return settings
+
+
+def _check_config(f: _File, node: yaml.Node, what: str) -> dict[str, Any]:
+    where = f"the config of {what}"
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if _construct(key_node) == "skills":
+                raise f.error(
+                    f"'skills' in {where}: the runner sends the skill under test itself; remove it",
+                    key_node,
+                )
+    raw = f.checked(node, _CONFIG_TYPES, where)
+    config: dict[str, Any] = {}
+    for key, (value, value_node) in raw.items():
+        if key in _CONFIG_ENUMS and value not in _CONFIG_ENUMS[key]:
+            allowed = ", ".join(str(v) for v in _CONFIG_ENUMS[key] if v is not None)
+            raise f.error(f"'{key}' in {where} must be one of {allowed}, not {value!r}", value_node)
+        if key == "page_indices" and value is not None:
+            if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in value):
+                raise f.error(
+                    f"'page_indices' in {where} must be a list of 0-based page numbers", value_node
+                )
+        if key == "json_schema" and isinstance(value, str):
+            value = _load_json_file(f, f.path.parent / value, value_node, "json_schema")
+            if not isinstance(value, dict):
+                raise f.error("'json_schema' must name a JSON file holding an object", value_node)
+        config[key] = value
+    return config
+
+
+def _parse_rules(
+    f: _File, mapping: dict[str, Any] | None, node: yaml.Node | None, base: Any = None
+) -> Any:
+    """MatchRules from a `match:` mapping over `base`; errors name this file and line."""
+    from skillkit.compare import MatchRules
+
+    line = _line(node) if node is not None else None
+    source = display_path(f.path)
+    try:
+        if base is None:
+            return MatchRules.from_mapping(mapping, source=source, line=line)
+        return base.merge(mapping, source=source, line=line)
+    except CasesError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise f.error(f"match: {exc}", node) from exc
+
+
+def _load_json_file(f: _File, path: Path, node: yaml.Node | None, what: str) -> Any:
+    if not path.is_file():
+        raise f.error(f"{what}: no such file {display_path(path)}", node)
+    return read_json(path)
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file, or CasesError naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CasesError(f"cannot read: {exc}", path=display_path(path)) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CasesError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})",
+            path=display_path(path),
+            line=exc.lineno,
+        ) from exc
+
+
+def _merge(defaults: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """Case settings over defaults; `config` is merged key by key (match: see MatchRules.merge)."""
+    merged = dict(defaults)
+    for key, value in own.items():
+        if key == "config" and isinstance(value, dict):
+            base = merged.get(key)
+            merged[key] = {**base, **value} if isinstance(base, dict) else dict(value)
+        else:
+            merged[key] = value
+    return merged
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def folder_documents(tests_dir: Path) -> list[Path]:
+    """Documents directly in tests/ (not README.*, not hidden files, not expected JSON)."""
+    if not tests_dir.is_dir():
+        return []
+    return sorted(
+        p
+        for p in tests_dir.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and not p.name.lower().startswith("readme")
+        and is_document(p)
+    )
+
+
+def load_cases(skill: Skill | str | Path) -> list[Case]:
+    """The cases of one skill, validated; raises CasesError / SkillError on bad input."""
+    if not isinstance(skill, Skill):
+        skill = load_skill(skill)
+    tests_dir = skill.tests_dir
+    cases_file = tests_dir / CASES_FILE
+    if cases_file.is_file():
+        cases = _from_cases_file(skill, cases_file)
+    else:
+        cases = [_folder_case(skill, doc, {}) for doc in folder_documents(tests_dir)]
+    return cases
+
+
+def _folder_case(skill: Skill, document: Path, settings: dict[str, Any]) -> Case:
+    exp = expected_path(document)
+    has = exp.is_file()
+    case = Case(
+        skill=skill,
+        name=document.stem,
+        document=document,
+        expected_path=exp if has else None,
+        expected=read_json(exp) if has else None,
+        has_expected=has,
+    )
+    _apply(case, settings)
+    return case
+
+
+def _apply(case: Case, settings: dict[str, Any]) -> None:
+    case.domain = settings.get("domain")
+    case.config = dict(settings.get("config") or {})
+    case.match = settings.get("match")
+    case.min_score = float(settings.get("min_score", DEFAULT_MIN_SCORE))
+    skip = settings.get("skip")
+    case.skip = (skip if isinstance(skip, str) else "skipped in cases.yaml") if skip else None
+    case.timeout = settings.get("timeout")
+
+
+def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
+    f = _File(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as exc:
+        raise CasesError("not valid UTF-8; save it as UTF-8", path=display_path(path)) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise CasesError(
+            f"not valid YAML: {problem}",
+            path=display_path(path),
+            line=mark.line + 1 if mark is not None else None,
+        ) from exc
+    if root is None:  # an empty file: same as no file
+        return [_folder_case(skill, doc, {}) for doc in folder_documents(skill.tests_dir)]
+    top = f.checked(root, _TOP_TYPES, "cases.yaml")
+    defaults_settings = _Settings()
+    if "defaults" in top:
+        defaults_settings = _check_settings(
+            f, f.checked(top["defaults"][1], _SETTING_TYPES, "defaults"), "defaults"
+        )
+    defaults = defaults_settings.values
+    default_rules = _parse_rules(f, defaults.get("match"), defaults_settings.nodes.get("match"))
+    if "cases" not in top:
+        documents = folder_documents(skill.tests_dir)
+        cases = [_folder_case(skill, doc, defaults) for doc in documents]
+        for case in cases:
+            case.rules = default_rules
+        return cases
+
+    cases_node = top["cases"][1]
+    entries: list[tuple[str | None, yaml.Node, yaml.Node | None]] = []
+    if isinstance(cases_node, yaml.MappingNode):
+        for name, (key_node, value_node) in f.mapping(cases_node, "cases").items():
+            entries.append((name, value_node, key_node))
+    else:
+        entries = [(None, item, None) for item in cases_node.value]
+
+    cases: list[Case] = []
+    seen: dict[str, int] = {}
+    for index, (name, node, key_node) in enumerate(entries):
+        anchor = key_node or node
+        what = f"case '{name}'" if name else f"case #{index + 1}"
+        if isinstance(node, yaml.ScalarNode) and _construct(node) is None and name:
+            raw: dict[str, tuple[Any, yaml.Node]] = {}
+        else:
+            raw = f.checked(node, _CASE_TYPES, what)
+        if name is not None and "id" in raw and raw["id"][0] != name:
+            raise f.error(f"{what}: 'id' {raw['id'][0]!r} differs from its key", raw["id"][1])
+        case_id = name or (raw["id"][0] if "id" in raw else None)
+        document_rel = raw["document"][0] if "document" in raw else None
+        if document_rel is None:
+            if case_id is None:
+                raise f.error(f"{what} needs 'document' (a file in tests/) or 'id'", anchor)
+            document = _guess_document(skill.tests_dir, case_id)
+            if document is None:
+                raise f.error(
+                    f"{what}: no 'document' given and no document named {case_id}.* in tests/",
+                    anchor,
+                )
+        else:
+            document = skill.tests_dir / document_rel
+            if not document.is_file():
+                raise f.error(
+                    f"{what}: document {document_rel!r} not found in {display_path(skill.tests_dir)}",
+                    raw["document"][1],
+                )
+        case_id = case_id or document.stem
+        id_node = raw["id"][1] if "id" in raw else anchor
+        if not _CASE_ID.match(case_id):
+            raise f.error(
+                f"case id {case_id!r} may hold only letters, digits and . _ - @ +", id_node
+            )
+        if case_id in seen:
+            raise f.error(f"duplicate case id '{case_id}' (first on line {seen[case_id]})", id_node)
+        seen[case_id] = _line(anchor)
+
+        settings_raw = {k: v for k, v in raw.items() if k in _SETTING_TYPES}
+        own_settings = _check_settings(f, settings_raw, what)
+        own = own_settings.values
+        settings = _merge(defaults, own)
+
+        if "expected" in raw:
+            rel = raw["expected"][0]
+            exp = None if rel is None else skill.tests_dir / rel
+            if exp is not None and not exp.is_file():
+                raise f.error(f"{what}: expected file {rel!r} not found", raw["expected"][1])
+        else:
+            guess = expected_path(document)
+            exp = guess if guess.is_file() else None
+        case = Case(
+            skill=skill,
+            name=case_id,
+            document=document,
+            expected_path=exp,
+            expected=read_json(exp) if exp is not None else None,
+            has_expected=exp is not None,
+            source=path,
+            line=_line(anchor),
+        )
+        _apply(case, settings)
+        case.rules = (
+            _parse_rules(f, own["match"], own_settings.nodes["match"], base=default_rules)
+            if own.get("match") is not None
+            else default_rules
+        )
+        cases.append(case)
+    return cases
+
+
+def _guess_document(tests_dir: Path, stem: str) -> Path | None:
+    for doc in folder_documents(tests_dir):
+        if doc.stem == stem:
+            return doc
+    return None
+
+
+def collect(paths: Iterable[str | Path]) -> list[SkillCases]:
+    """Every skill under the paths with its cases; SkillError / CasesError on bad input."""
+    found = discover_skills(list(paths) or ["."])
+    if not found:
+        shown = ", ".join(str(p) for p in paths) or "."
+        raise SkillError(f"no skills found under {shown} (a skill is a folder with a SKILL.md)")
+    out = []
+    for root in found:
+        skill = load_skill(root)
+        out.append(SkillCases(skill=skill, cases=load_cases(skill)))
+    return out
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def matches(case_id: str, pattern: str) -> bool:
+    """`-k`: a glob when the pattern has * ? or [, otherwise a substring of the case id."""
+    if any(ch in pattern for ch in "*?["):
+        return fnmatch.fnmatchcase(case_id, pattern) or fnmatch.fnmatchcase(
+            case_id.split("/", 1)[-1], pattern
+        )
+    return pattern in case_id
+
+
+def shard_of(case_id: str, count: int) -> int:
+    """Stable shard (1-based) of a case: sha256 of its id, so it never depends on order."""
+    import hashlib
+
+    digest = hashlib.sha256(case_id.encode()).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """`i/n` with 1 <= i <= n."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text or "")
+    if not match:
+        raise ValueError(f"--shard must look like i/n (e.g. 1/4), not {text!r}")
+    index, count = int(match.group(1)), int(match.group(2))
+    if count < 1 or not 1 <= index <= count:
+        raise ValueError(f"--shard {text}: need 1 <= i <= n")
+    return index, count
+
+
+__all__ = [
+    "CASES_FILE",
+    "EXPECTED_SUFFIX",
+    "Case",
+    "SkillCases",
+    "collect",
+    "display_path",
+    "folder_documents",
+    "load_cases",
+    "matches",
+    "parse_shard",
+    "read_json",
+    "shard_of",
+]

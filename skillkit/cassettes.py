@@ -1,0 +1,252 @@
+"""Cassettes: recorded final predictions, so cases can be replayed with no server and no key.
+
+`skillkit test --record` stores the final prediction of each case in
+`<skill>/tests/cassettes/<case>.json`; `skillkit test --replay` answers each case from that file
+only, and fails a case whose inputs no longer match the recording.
+
+The fingerprint
+---------------
+sha256 (hex) of the canonical JSON (sorted keys, separators `,` and `:`, UTF-8) of::
+
+    {"bundle_sha256":   sha256 of the reproducible skill zip (`skillkit pack`): SKILL.md,
+                        schema.json and every bundled file,
+     "document_sha256": sha256 of the document's bytes,
+     "config":          the GenerationConfig sent, normalised: without `skills` (the bundle
+                        stands for it), without null values and without values equal to the
+                        API's defaults (detail "auto", max_retries 1, max_tokens 65535,
+                        temperature 0, confidence/grounding/keyframes false,
+                        video_transcribe_audio false, use_context_cache true),
+     "domain":          the domain or null,
+     "model":           the model name (default "vlm-1")}
+
+The cassette also keeps these components, so a mismatch names which input changed (skill,
+document, config, domain or model) and prints the command that re-records the case.
+
+Never stored: API keys, tokens, base URLs, upload/file ids, prediction ids. Only the
+prediction's `status`, `response`, `usage` (without its timing) and `domain` are kept, so
+re-recording an unchanged result leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skillkit import __version__
+from skillkit.commands._common import atomic_write_bytes
+from skillkit.errors import CasesError
+
+FORMAT_VERSION = 1
+
+# GenerationConfig defaults (doc-generate-api.md): equal values are left out of the fingerprint.
+CONFIG_DEFAULTS: dict[str, Any] = {
+    "detail": "auto",
+    "max_retries": 1,
+    "max_tokens": 65535,
+    "temperature": 0,
+    "confidence": False,
+    "grounding": False,
+    "keyframes": False,
+    "video_transcribe_audio": False,
+    "use_context_cache": True,
+}
+# Fields of a prediction worth keeping; everything else (ids, timestamps) is dropped.
+KEPT_PREDICTION_FIELDS = ("status", "response", "usage", "domain")
+VOLATILE_USAGE = frozenset({"duration_seconds"})
+_NO_DEFAULT = object()
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def normalise_config(config: dict[str, Any] | None) -> dict[str, Any]:
+    """The config as fingerprinted: no skills, no nulls, no default values."""
+    out: dict[str, Any] = {}
+    for key, value in (config or {}).items():
+        if key == "skills" or value is None:
+            continue
+        default = CONFIG_DEFAULTS.get(key, _NO_DEFAULT)
+        if value == default and isinstance(value, bool) == isinstance(default, bool):
+            continue
+        out[key] = value
+    return json.loads(canonical_json(out))
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What determines a prediction; equal inputs mean the recording still applies."""
+
+    bundle_sha256: str
+    document_sha256: str
+    config: dict[str, Any]
+    domain: str | None
+    model: str
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        bundle_sha256: str,
+        document_sha256: str,
+        config: dict[str, Any] | None,
+        domain: str | None,
+        model: str,
+    ) -> Inputs:
+        return cls(bundle_sha256, document_sha256, normalise_config(config), domain or None, model)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "bundle_sha256": self.bundle_sha256,
+            "document_sha256": self.document_sha256,
+            "config": self.config,
+            "domain": self.domain,
+            "model": self.model,
+        }
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(canonical_json(self.to_dict()).encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Inputs:
+        return cls(
+            str(data.get("bundle_sha256", "")),
+            str(data.get("document_sha256", "")),
+            dict(data.get("config") or {}),
+            data.get("domain"),
+            str(data.get("model", "")),
+        )
+
+
+@dataclass
+class Cassette:
+    """One recording as read from disk."""
+
+    path: Path
+    case: str
+    fingerprint: str
+    inputs: Inputs
+    prediction: dict[str, Any]
+    recorded_at: str | None = None
+
+
+class CassetteMiss(CasesError):
+    """No usable recording for a case (missing, or recorded for other inputs)."""
+
+    exit_code = 1
+
+
+def rerecord_command(skill_dir: str, case_name: str) -> str:
+    return f"skillkit test {skill_dir} --record -k {case_name}"
+
+
+def load(path: Path) -> Cassette | None:
+    """The cassette at `path`, None if there is none; CasesError if it is unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CassetteMiss(
+            f"cassette is not readable JSON ({exc}); re-record it", path=path
+        ) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("prediction"), dict):
+        raise CassetteMiss("not a skillkit cassette; re-record it", path=path)
+    return Cassette(
+        path=path,
+        case=str(data.get("case", path.stem)),
+        fingerprint=str(data.get("fingerprint", "")),
+        inputs=Inputs.from_dict(data.get("inputs") or {}),
+        prediction=data["prediction"],
+        recorded_at=data.get("recorded_at"),
+    )
+
+
+def _kept(prediction: dict[str, Any]) -> dict[str, Any]:
+    """The outcome only; timings are dropped so that re-recording the same result is a no-op."""
+    kept = {key: prediction.get(key) for key in KEPT_PREDICTION_FIELDS if key in prediction}
+    if isinstance(kept.get("usage"), dict):
+        kept["usage"] = {k: v for k, v in kept["usage"].items() if k not in VOLATILE_USAGE}
+    return kept
+
+
+def save(path: Path, case_name: str, inputs: Inputs, prediction: dict[str, Any]) -> bool:
+    """Write the recording; returns False (and leaves the file alone) when nothing changed."""
+    kept = _kept(prediction)
+    existing = None
+    try:
+        existing = load(path)
+    except CasesError:
+        existing = None
+    if existing is not None and existing.fingerprint == inputs.fingerprint:
+        if canonical_json(existing.prediction) == canonical_json(kept):
+            return False
+    document = {
+        "skillkit_cassette": FORMAT_VERSION,
+        "case": case_name,
+        "fingerprint": inputs.fingerprint,
+        "inputs": inputs.to_dict(),
+        "recorded_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "recorded_with": f"skillkit {__version__}",
+        "prediction": kept,
+    }
+    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))
+    return True
+
+
+def changed_inputs(recorded: Inputs, current: Inputs) -> list[str]:
+    """Which inputs differ, in words: 'skill', 'document', 'config (page_indices)', ..."""
+    changed = []
+    if recorded.bundle_sha256 != current.bundle_sha256:
+        changed.append("skill")
+    if recorded.document_sha256 != current.document_sha256:
+        changed.append("document")
+    if canonical_json(recorded.config) != canonical_json(current.config):
+        keys = sorted(
+            k
+            for k in set(recorded.config) | set(current.config)
+            if canonical_json(recorded.config.get(k)) != canonical_json(current.config.get(k))
+        )
+        changed.append(f"config ({', '.join(keys)})")
+    if recorded.domain != current.domain:
+        changed.append(f"domain ({recorded.domain} -> {current.domain})")
+    if recorded.model != current.model:
+        changed.append(f"model ({recorded.model} -> {current.model})")
+    return changed
+
+
+_WHAT = {
+    "skill": "the skill changed (SKILL.md, schema.json or a bundled file)",
+    "document": "the document changed",
+}
+
+
+def replay(path: Path, inputs: Inputs, *, skill_dir: str, case_name: str) -> dict[str, Any]:
+    """The recorded prediction for these inputs, or CassetteMiss saying why and how to fix."""
+    command = rerecord_command(skill_dir, case_name)
+    cassette = load(path)
+    if cassette is None:
+        raise CassetteMiss(f"no recording for this case; record it with `{command}`", path=path)
+    if cassette.fingerprint != inputs.fingerprint:
+        changes = changed_inputs(cassette.inputs, inputs) or ["the fingerprint"]
+        words = [_WHAT.get(c, f"{c} changed") for c in changes]
+        raise CassetteMiss(
+            f"recording is stale: {'; '.join(words)} since it was recorded; "
+            f"re-record with `{command}`",
+            path=path,
+        )
+    return cassette.prediction

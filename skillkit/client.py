@@ -1,0 +1,827 @@
+"""A small client for VLM Run-compatible services (hosted, `skillkit serve`, or in-process).
+
+Why not the official SDK: its `predictions.wait` polls every 5 s and keeps polling a *failed*
+prediction until its timeout, and it has no async client. This client polls from 0.1 s up to 2 s,
+stops at once on `failed` with the server's reason, and retries transient errors with jittered
+exponential backoff (bounded in attempts and in total time).
+
+Sync `Client` and async `AsyncClient` share every line of request building, retrying, polling and
+error mapping: each operation is written once as a generator that yields `httpx.Request`s (and
+`_Sleep`s) and receives `httpx.Response`s; the two clients only differ in how they perform the I/O.
+
+In-process mode (`Client.local()` / `AsyncClient.local()`) talks to `skillkit.server.create_app`
+through `httpx.ASGITransport`: no socket, no key, no network.
+
+Errors (all `skillkit.errors.ClientError`, exit code 3)::
+
+    ClientError
+     +-- ConnectionFailed     the service could not be reached (after retries)
+     +-- AuthError            401 / 403: missing or wrong API key
+     +-- NotFound             404
+     +-- ValidationFailed     422: the request was refused; `.detail` holds the server's detail
+     +-- RateLimited          429 still answered after the retries
+     +-- ServiceUnavailable   408 / 5xx still answered after the retries
+     +-- RequestFailed        any other unexpected answer
+     +-- PredictionFailed     the prediction ended `failed`; `.reason` is the server's reason
+     +-- PredictionTimeout    the prediction did not finish within the timeout
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import hashlib
+import json
+import mimetypes
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from skillkit import __version__
+from skillkit.errors import ClientError, UsageError
+
+DEFAULT_BASE_URL = "https://api.vlm.run/v1"
+DEFAULT_MODEL = "vlm-1"
+LOCAL_BASE_URL = "http://skillkit.local/v1"
+FINAL_STATUSES = frozenset({"completed", "failed"})
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class ConnectionFailed(ClientError):
+    """The service could not be reached at all."""
+
+
+class AuthError(ClientError):
+    """401/403: the API key is missing or wrong."""
+
+
+class NotFound(ClientError):
+    """404: the file, prediction or route does not exist."""
+
+
+class ValidationFailed(ClientError):
+    """422: the service refused the request; `detail` is its explanation."""
+
+    def __init__(self, message: str, *, detail: Any = None, **kwargs: Any):
+        super().__init__(message, **kwargs)
+        self.detail = detail
+
+
+class RateLimited(ClientError):
+    """429 answered on every attempt."""
+
+
+class ServiceUnavailable(ClientError):
+    """408/5xx answered on every attempt."""
+
+
+class RequestFailed(ClientError):
+    """Any other unexpected HTTP answer."""
+
+
+class PredictionFailed(ClientError):
+    """The prediction finished with status `failed`; `reason` is what the server said."""
+
+    def __init__(self, reason: str, *, prediction: Prediction | None = None, **kwargs: Any):
+        super().__init__(f"prediction failed: {reason}", **kwargs)
+        self.reason = reason
+        self.prediction = prediction
+
+
+class PredictionTimeout(ClientError):
+    """The prediction was still not finished when the timeout ran out."""
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Backoff for transient failures: connection errors, 408, 429 and 5xx.
+
+    Delay before retry n (1-based) is `base * 2**(n-1)` capped at `max_delay`, with up to
+    `jitter` of it added at random; a `Retry-After` header (429/503) replaces the computed delay.
+    Gives up after `max_attempts` attempts or when the next wait would pass `max_total` seconds.
+    """
+
+    max_attempts: int = 5
+    max_total: float = 60.0
+    base_delay: float = 0.25
+    max_delay: float = 8.0
+    jitter: float = 0.25
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        if retry_after is not None:
+            return max(0.0, retry_after)
+        raw = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
+        return raw + random.uniform(0, raw * self.jitter)
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How `wait` polls a prediction: from `initial` (<= 0.2 s) growing by `factor` to `maximum`."""
+
+    initial: float = 0.1
+    factor: float = 1.5
+    maximum: float = 2.0
+
+
+@dataclass
+class FileInfo:
+    """An uploaded file as the service describes it (`FileResponse`)."""
+
+    id: str
+    filename: str | None = None
+    bytes: int | None = None
+    reused: bool = False
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], *, reused: bool = False) -> FileInfo:
+        return cls(
+            id=str(data["id"]),
+            filename=data.get("filename"),
+            bytes=data.get("bytes"),
+            reused=reused,
+            raw=data,
+        )
+
+
+@dataclass
+class Prediction:
+    """A `PredictionResponse`: `response` holds the generated JSON once `status` is completed."""
+
+    id: str
+    status: str
+    response: Any = None
+    usage: dict[str, Any] | None = None
+    domain: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Prediction:
+        return cls(
+            id=str(data.get("id", "")),
+            status=str(data.get("status", "pending")),
+            response=data.get("response"),
+            usage=data.get("usage"),
+            domain=data.get("domain"),
+            raw=data,
+        )
+
+    @property
+    def done(self) -> bool:
+        return self.status in FINAL_STATUSES
+
+    def failure_reason(self) -> str:
+        """The server's explanation of a failed prediction, wherever it put it."""
+        candidates: list[Any] = [self.raw.get("error"), self.raw.get("message")]
+        if isinstance(self.response, dict):
+            candidates += [self.response.get(k) for k in ("error", "detail", "message", "reason")]
+        elif isinstance(self.response, str):
+            candidates.append(self.response)
+        if isinstance(self.usage, dict):
+            candidates.append(self.usage.get("message"))
+        for value in candidates:
+            if isinstance(value, dict):
+                value = value.get("message") or value.get("detail") or json.dumps(value)
+            if value:
+                return str(value)
+        return "the service gave no reason"
+
+
+@dataclass(frozen=True)
+class _Sleep:
+    seconds: float
+
+
+_Step = httpx.Request | _Sleep
+_Op = Generator[_Step, Any, T]
+
+
+# --------------------------------------------------------------------------- shared core
+
+
+def resolve_target(
+    base_url: str | None = None, api_key: str | None = None
+) -> tuple[str | None, str | None]:
+    """Flags first, then VLMRUN_BASE_URL / VLMRUN_API_KEY; (None, None) means: run locally."""
+    base_url = base_url or os.environ.get("VLMRUN_BASE_URL") or None
+    api_key = api_key or os.environ.get("VLMRUN_API_KEY") or None
+    return base_url, api_key
+
+
+def normalise_base_url(url: str) -> str:
+    """`http://host:8000` and `http://host:8000/v1/` both become `http://host:8000/v1`."""
+    url = url.strip().rstrip("/")
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise UsageError(
+            f"base URL {url!r} is not an http(s) URL; pass e.g. http://127.0.0.1:8000/v1"
+        )
+    if parsed.path in ("", "/"):
+        url += "/v1"
+    return url
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _detail(response: httpx.Response) -> Any:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text.strip()[:500] or None
+    if isinstance(body, dict):
+        if "detail" in body:
+            return body["detail"]
+        if isinstance(body.get("error"), dict):
+            return body["error"].get("message") or body["error"]
+        if "message" in body:
+            return body["message"]
+    return body
+
+
+def describe_detail(detail: Any) -> str:
+    """One line out of a FastAPI `detail` (a string, or a list of `{loc, msg}`)."""
+    if isinstance(detail, list):
+        parts = []
+        for item in detail:
+            if isinstance(item, dict):
+                loc = ".".join(str(p) for p in item.get("loc", []) if p != "body")
+                msg = item.get("msg", "")
+                parts.append(f"{loc}: {msg}" if loc else str(msg))
+            else:
+                parts.append(str(item))
+        return "; ".join(parts)
+    if detail is None:
+        return ""
+    return detail if isinstance(detail, str) else json.dumps(detail)
+
+
+def _is_retryable(status: int) -> bool:
+    return status in (408, 429) or status >= 500
+
+
+class _Core:
+    """Everything both clients share: configuration, request building, the operations."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        poll: PollPolicy | None = None,
+        timeout: float = 60.0,
+        use_env: bool = True,
+    ) -> None:
+        if use_env:
+            base_url, api_key = resolve_target(base_url, api_key)
+        self.base_url = normalise_base_url(base_url or DEFAULT_BASE_URL)
+        self.api_key = api_key
+        self.retry = retry or RetryPolicy()
+        self.poll = poll or PollPolicy()
+        self.http_timeout = httpx.Timeout(timeout, connect=min(timeout, 10.0))
+        self.local = False
+
+    @property
+    def target(self) -> str:
+        """What this client talks to, for headers of reports."""
+        if self.local:
+            return "local engine (in-process, no key, no network)"
+        return self.base_url
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"User-Agent": f"skillkit/{__version__}", "Accept": "application/json"}
+        if self.api_key:
+            headers["Authorization"] = f"Bearer {self.api_key}"
+        return headers
+
+    def _build(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        params: dict[str, Any] | None = None,
+        files: dict[str, Any] | None = None,
+    ) -> httpx.Request:
+        kwargs: dict[str, Any] = {"headers": self._headers(), "params": params}
+        if json_body is not None:
+            kwargs["json"] = json_body
+        if files is not None:
+            kwargs["files"] = files
+        request = httpx.Request(method, f"{self.base_url}/{path.lstrip('/')}", **kwargs)
+        request.extensions["timeout"] = self.http_timeout.as_dict()
+        return request
+
+    # -- the one retrying request ------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        ok: tuple[int, ...] = (200, 201),
+        allow: tuple[int, ...] = (),
+        **build: Any,
+    ) -> _Op[httpx.Response]:
+        """Send (rebuilding the request each attempt) until a final answer; map errors."""
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            request = self._build(method, path, **build)
+            response: httpx.Response | None = None
+            transport_error: httpx.TransportError | None = None
+            try:
+                response = yield request
+            except httpx.TransportError as exc:
+                transport_error = exc
+            retry_after = None
+            if response is not None:
+                if response.status_code in ok or response.status_code in allow:
+                    return response
+                if not _is_retryable(response.status_code):
+                    raise self._error_for(method, path, response)
+                retry_after = _retry_after(response)
+            delay = self.retry.delay(attempt, retry_after)
+            elapsed = time.monotonic() - started
+            if attempt >= self.retry.max_attempts or elapsed + delay > self.retry.max_total:
+                if response is not None:
+                    raise self._error_for(method, path, response, attempts=attempt)
+                raise ConnectionFailed(
+                    f"cannot reach {self.base_url} ({type(transport_error).__name__}: "
+                    f"{transport_error}) after {attempt} attempt(s); is the server running?"
+                )
+            yield _Sleep(delay)
+
+    def _error_for(
+        self, method: str, path: str, response: httpx.Response, *, attempts: int = 1
+    ) -> ClientError:
+        status = response.status_code
+        detail = _detail(response)
+        text = describe_detail(detail)
+        where = f"{method} /{path.lstrip('/')}"
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        if status in (401, 403):
+            return AuthError(
+                f"{where}: {status} {text or 'unauthorised'}; check --api-key / VLMRUN_API_KEY"
+            )
+        if status == 404:
+            return NotFound(f"{where}: 404 {text or 'not found'}")
+        if status == 422:
+            return ValidationFailed(f"{where}: 422 {text}", detail=detail)
+        if status == 429:
+            return RateLimited(f"{where}: 429 rate limited{tries}; {text}".rstrip("; "))
+        if _is_retryable(status):
+            return ServiceUnavailable(f"{where}: {status} {text or 'service error'}{tries}")
+        return RequestFailed(f"{where}: {status} {text}")
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise RequestFailed(
+                f"{response.request.method} {response.request.url.path}: the answer is not JSON"
+            ) from exc
+
+    # -- operations ----------------------------------------------------------------------------
+
+    def _op_health(self) -> _Op[dict[str, Any]]:
+        response = yield from self._call("GET", "health")
+        return self._json(response)
+
+    def _op_upload(self, path: Path, *, purpose: str = "assistants") -> _Op[FileInfo]:
+        data = Path(path).read_bytes()
+        md5 = hashlib.md5(data).hexdigest()
+        response = yield from self._call("GET", f"files/hash/{md5}", allow=(404,))
+        if response.status_code == 200:
+            body = self._json(response)
+            if isinstance(body, dict) and body.get("id"):
+                return FileInfo.from_json(body, reused=True)
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        response = yield from self._call(
+            "POST",
+            "files",
+            params={"purpose": purpose},
+            files={"file": (Path(path).name, data, media_type)},
+        )
+        return FileInfo.from_json(self._json(response))
+
+    def _op_generate(
+        self,
+        file_id: str,
+        config: dict[str, Any] | None,
+        domain: str | None,
+        model: str,
+        batch: bool,
+        metadata: dict[str, Any] | None,
+        callback_url: str | None,
+    ) -> _Op[Prediction]:
+        body: dict[str, Any] = {"model": model, "file_id": file_id, "batch": batch}
+        if config:
+            body["config"] = config
+        if domain:
+            body["domain"] = domain
+        if metadata:
+            body["metadata"] = metadata
+        if callback_url:
+            body["callback_url"] = callback_url
+        response = yield from self._call("POST", "document/generate", json_body=body)
+        return Prediction.from_json(self._json(response))
+
+    def _op_get_prediction(self, prediction_id: str) -> _Op[Prediction]:
+        response = yield from self._call("GET", f"predictions/{prediction_id}")
+        return Prediction.from_json(self._json(response))
+
+    def _op_wait(
+        self, prediction_id: str, timeout: float, first: Prediction | None = None
+    ) -> _Op[Prediction]:
+        deadline = time.monotonic() + timeout
+        interval = min(self.poll.initial, 0.2)
+        prediction = first
+        while True:
+            if prediction is not None and prediction.done:
+                if prediction.status == "failed":
+                    raise PredictionFailed(prediction.failure_reason(), prediction=prediction)
+                return prediction
+            remaining = deadline - time.monotonic()
+            if prediction is not None:
+                if remaining <= 0:
+                    raise PredictionTimeout(
+                        f"prediction {prediction_id} still {prediction.status} after {timeout:g} s"
+                    )
+                yield _Sleep(min(interval, remaining))
+                interval = min(self.poll.maximum, interval * self.poll.factor)
+            prediction = yield from self._op_get_prediction(prediction_id)
+
+    def _op_predict(
+        self,
+        document: Path,
+        config: dict[str, Any] | None,
+        domain: str | None,
+        model: str,
+        timeout: float,
+        file_id: str | None,
+    ) -> _Op[Prediction]:
+        if file_id is None:
+            info = yield from self._op_upload(Path(document))
+            file_id = info.id
+        prediction = yield from self._op_generate(file_id, config, domain, model, True, None, None)
+        return (yield from self._op_wait(prediction.id, timeout, first=prediction))
+
+
+# --------------------------------------------------------------------------- sync client
+
+
+class Client(_Core):
+    """Blocking client. `with Client(...) as c: c.predict(path, config=...)`."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(base_url, api_key, **options)
+        self._http = httpx.Client(transport=transport, timeout=self.http_timeout)
+        self._closers: list[Callable[[], None]] = []
+
+    @classmethod
+    def local(cls, **settings: Any) -> Client:
+        """A client over the in-process local server (runs its event loop in a thread)."""
+        app_host = _LocalApp(**settings)
+        transport = _ThreadedASGITransport(app_host)
+        client = cls(LOCAL_BASE_URL, app_host.api_key, transport=transport, use_env=False)
+        client.local = True
+        client._closers.append(transport.shutdown)
+        return client
+
+    def _run(self, op: _Op[T]) -> T:
+        try:
+            step = next(op)
+            while True:
+                if isinstance(step, _Sleep):
+                    time.sleep(step.seconds)
+                    step = op.send(None)
+                    continue
+                try:
+                    response = self._http.send(step)
+                except httpx.TransportError as exc:
+                    step = op.throw(exc)
+                else:
+                    step = op.send(response)
+        except StopIteration as stop:
+            return stop.value
+
+    def health(self) -> dict[str, Any]:
+        return self._run(self._op_health())
+
+    def upload_file(self, path: str | Path, *, purpose: str = "assistants") -> FileInfo:
+        """Upload once: reuse the file the service already holds with the same md5."""
+        return self._run(self._op_upload(Path(path), purpose=purpose))
+
+    def generate(
+        self,
+        file_id: str,
+        config: dict[str, Any] | None = None,
+        domain: str | None = None,
+        model: str = DEFAULT_MODEL,
+        batch: bool = True,
+        *,
+        metadata: dict[str, Any] | None = None,
+        callback_url: str | None = None,
+    ) -> Prediction:
+        return self._run(
+            self._op_generate(file_id, config, domain, model, batch, metadata, callback_url)
+        )
+
+    def get_prediction(self, prediction_id: str) -> Prediction:
+        return self._run(self._op_get_prediction(prediction_id))
+
+    def wait(
+        self, prediction_id: str, timeout: float = 300.0, *, first: Prediction | None = None
+    ) -> Prediction:
+        """Poll until completed; raise PredictionFailed at once on `failed`.
+
+        `first`: the prediction as `generate` returned it (saves a request when already final).
+        """
+        return self._run(self._op_wait(prediction_id, timeout, first))
+
+    def predict(
+        self,
+        document: str | Path,
+        *,
+        config: dict[str, Any] | None = None,
+        domain: str | None = None,
+        model: str = DEFAULT_MODEL,
+        timeout: float = 300.0,
+        file_id: str | None = None,
+    ) -> Prediction:
+        """Upload (de-duplicated), generate in batch mode, wait for the final prediction."""
+        return self._run(self._op_predict(Path(document), config, domain, model, timeout, file_id))
+
+    def close(self) -> None:
+        self._http.close()
+        while self._closers:
+            self._closers.pop()()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- async client
+
+
+class AsyncClient(_Core):
+    """Asyncio client. `async with AsyncClient.local() as c: await c.predict(path, ...)`."""
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        max_connections: int = 20,
+        **options: Any,
+    ) -> None:
+        super().__init__(base_url, api_key, **options)
+        limits = httpx.Limits(max_connections=max_connections)
+        self._http = httpx.AsyncClient(
+            transport=transport, timeout=self.http_timeout, limits=limits
+        )
+        self._app_host: _LocalApp | None = None
+
+    @classmethod
+    def local(cls, **settings: Any) -> AsyncClient:
+        """A client over the in-process local server; use it as `async with` (runs lifespan)."""
+        app_host = _LocalApp(**settings)
+        transport = httpx.ASGITransport(app=app_host.asgi, raise_app_exceptions=False)
+        client = cls(LOCAL_BASE_URL, app_host.api_key, transport=transport, use_env=False)
+        client.local = True
+        client._app_host = app_host
+        return client
+
+    async def _run(self, op: _Op[T]) -> T:
+        try:
+            step = next(op)
+            while True:
+                if isinstance(step, _Sleep):
+                    await asyncio.sleep(step.seconds)
+                    step = op.send(None)
+                    continue
+                try:
+                    response = await self._http.send(step)
+                except httpx.TransportError as exc:
+                    step = op.throw(exc)
+                else:
+                    step = op.send(response)
+        except StopIteration as stop:
+            return stop.value
+
+    async def health(self) -> dict[str, Any]:
+        return await self._run(self._op_health())
+
+    async def upload_file(self, path: str | Path, *, purpose: str = "assistants") -> FileInfo:
+        """Upload once: reuse the file the service already holds with the same md5."""
+        return await self._run(self._op_upload(Path(path), purpose=purpose))
+
+    async def generate(
+        self,
+        file_id: str,
+        config: dict[str, Any] | None = None,
+        domain: str | None = None,
+        model: str = DEFAULT_MODEL,
+        batch: bool = True,
+        *,
+        metadata: dict[str, Any] | None = None,
+        callback_url: str | None = None,
+    ) -> Prediction:
+        return await self._run(
+            self._op_generate(file_id, config, domain, model, batch, metadata, callback_url)
+        )
+
+    async def get_prediction(self, prediction_id: str) -> Prediction:
+        return await self._run(self._op_get_prediction(prediction_id))
+
+    async def wait(
+        self, prediction_id: str, timeout: float = 300.0, *, first: Prediction | None = None
+    ) -> Prediction:
+        """Poll until completed; raise PredictionFailed at once on `failed`.
+
+        `first`: the prediction as `generate` returned it (saves a request when already final).
+        """
+        return await self._run(self._op_wait(prediction_id, timeout, first))
+
+    async def predict(
+        self,
+        document: str | Path,
+        *,
+        config: dict[str, Any] | None = None,
+        domain: str | None = None,
+        model: str = DEFAULT_MODEL,
+        timeout: float = 300.0,
+        file_id: str | None = None,
+    ) -> Prediction:
+        """Upload (de-duplicated), generate in batch mode, wait for the final prediction."""
+        return await self._run(
+            self._op_predict(Path(document), config, domain, model, timeout, file_id)
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        if self._app_host is not None:
+            await self._app_host.shutdown()
+
+    async def __aenter__(self) -> AsyncClient:
+        if self._app_host is not None:
+            await self._app_host.startup()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+# --------------------------------------------------------------------------- in-process app
+
+
+class _LocalApp:
+    """The local server's ASGI app plus its lifespan, driven by hand (ASGITransport skips it).
+
+    Keeps its data in a temporary directory removed on shutdown unless `data_dir` is given.
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        try:
+            from skillkit.server import ServerSettings, create_app
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ClientError(
+                f"the local engine is not available ({exc}); install skillkit[local] "
+                "or pass --base-url/--api-key"
+            ) from exc
+        import tempfile
+
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if settings.get("data_dir") is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="skillkit-local-")
+            settings["data_dir"] = Path(self._tmp.name)
+        self.api_key: str | None = settings.setdefault("api_key", None)
+        self.app = create_app(ServerSettings(**settings))
+        self.state: dict[str, Any] = {}
+        self._receive: asyncio.Queue[dict[str, Any]] | None = None
+        self._send: asyncio.Queue[dict[str, Any]] | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._started = False
+
+    async def asgi(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """The app, with the lifespan state copied into each request scope."""
+        if scope["type"] in ("http", "websocket") and "state" not in scope:
+            scope = {**scope, "state": dict(self.state)}
+        await self.app(scope, receive, send)
+
+    async def startup(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._receive, self._send = asyncio.Queue(), asyncio.Queue()
+        scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": self.state}
+        self._task = asyncio.create_task(self._lifespan(scope))
+        await self._receive.put({"type": "lifespan.startup"})
+        message = await self._send.get()
+        if message["type"] == "lifespan.startup.failed":
+            raise ClientError(f"the local engine failed to start: {message.get('message', '')}")
+
+    async def _lifespan(self, scope: dict[str, Any]) -> None:
+        assert self._receive is not None and self._send is not None
+        try:
+            await self.app(scope, self._receive.get, self._send.put)
+        except Exception as exc:  # an app without lifespan support
+            await self._send.put({"type": "lifespan.unsupported", "message": str(exc)})
+        finally:
+            await self._send.put({"type": "lifespan.ended"})
+
+    async def shutdown(self) -> None:
+        if self._started and self._task is not None and self._receive and self._send:
+            if not self._task.done():
+                await self._receive.put({"type": "lifespan.shutdown"})
+                try:
+                    await asyncio.wait_for(self._send.get(), timeout=10)
+                except asyncio.TimeoutError:
+                    self._task.cancel()
+            self._started = False
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+class _ThreadedASGITransport(httpx.BaseTransport):
+    """A sync transport over the ASGI app: an event loop in a daemon thread does the work,
+    so background tasks of the app (batch predictions) keep running between calls."""
+
+    def __init__(self, app_host: _LocalApp) -> None:
+        self._host = app_host
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        self._inner = httpx.ASGITransport(app=app_host.asgi, raise_app_exceptions=False)
+        self._submit(app_host.startup())
+
+    def _submit(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+
+        async def send() -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+            async_request = httpx.Request(
+                request.method,
+                request.url,
+                headers=request.headers,
+                content=body,
+                extensions=request.extensions,
+            )
+            response = await self._inner.handle_async_request(async_request)
+            content = b"".join([chunk async for chunk in response.aiter_raw()])
+            return response.status_code, response.headers.raw, content
+
+        status, headers, content = self._submit(send())
+        return httpx.Response(status, headers=headers, content=content, request=request)
+
+    def shutdown(self) -> None:
+        if self._loop.is_closed():
+            return
+        self._submit(self._host.shutdown())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+        self._loop.close()

@@ -1,0 +1,67 @@
+"""Report writers for `skillkit test`: one module per format, all the same shape.
+
+Each writer is a `Reporter` (the runner's listener): `start(run)`, `case_finished(result, run)`,
+`finish(run)`. File formats (`json`, `junit`, `markdown`) also expose `render(run) -> str` and
+rewrite their file atomically after every finished case, so an interrupted run keeps what it did.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from skillkit.commands._common import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from skillkit.runner import CaseResult, RunResult
+
+
+class Reporter:
+    """A listener that does nothing; writers override what they need."""
+
+    def start(self, run: RunResult) -> None:
+        pass
+
+    def case_finished(self, result: CaseResult, run: RunResult) -> None:
+        pass
+
+    def finish(self, run: RunResult) -> None:
+        pass
+
+
+class FileReport(Reporter):
+    """A report file rewritten (temp file + os.replace) at start, after each case and at the end."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def render(self, run: RunResult) -> str:
+        raise NotImplementedError
+
+    def write(self, run: RunResult) -> None:
+        atomic_write_bytes(self.path, self.render(run).encode("utf-8"))
+
+    def start(self, run: RunResult) -> None:
+        self.write(run)
+
+    def case_finished(self, result: CaseResult, run: RunResult) -> None:
+        self.write(run)
+
+    def finish(self, run: RunResult) -> None:
+        self.write(run)
+
+
+def fmt_score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def summary_line(run: RunResult) -> str:
+    """`3 passed, 1 failed, 0 errors, 0 skipped` (+ `, interrupted`)."""
+    c = run.counts()
+    text = (
+        f"{c['passed']} passed, {c['failed']} failed, {c['error']} error"
+        f"{'' if c['error'] == 1 else 's'}, {c['skipped']} skipped"
+    )
+    if run.interrupted:
+        text += f", interrupted after {len(run.results)} of {run.total}"
+    return text

@@ -1,0 +1,153 @@
+"""The console report: target first, progress while running, then a table and each failure's
+differing fields (never two whole objects).
+
+On a terminal: a live rich progress bar and colour (unless NO_COLOR). Elsewhere (CI logs, pipes):
+one plain line per finished case, no colour, no cursor tricks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from skillkit.report import Reporter, fmt_score, summary_line
+
+if TYPE_CHECKING:
+    from skillkit.runner import CaseResult, RunResult
+
+STYLES = {"passed": "green", "failed": "red", "error": "magenta", "skipped": "yellow"}
+MAX_DETAIL_LINES = 25
+
+
+def make_console(stream: TextIO | None = None, *, force_terminal: bool | None = None) -> Console:
+    stream = stream or sys.stdout
+    terminal = force_terminal if force_terminal is not None else stream.isatty()
+    return Console(
+        file=stream,
+        force_terminal=terminal,
+        no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
+        highlight=False,
+        soft_wrap=not terminal,
+        width=None if terminal else 120,
+    )
+
+
+class Report(Reporter):
+    """Prints to stdout; `quiet` keeps only the first line, failures and the summary."""
+
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        force_terminal: bool | None = None,
+        quiet: bool = False,
+    ) -> None:
+        self.console = make_console(stream, force_terminal=force_terminal)
+        self.live = self.console.is_terminal
+        self.quiet = quiet
+        self.progress: Progress | None = None
+        self.task_id = None
+
+    def start(self, run: RunResult) -> None:
+        # The first line always names the target.
+        self.console.print(f"skillkit test: target: {run.target}")
+        skills = len(run.skills)
+        repeat = run.options.repeat
+        extra = f", repeated {repeat}x" if repeat > 1 else ""
+        if not self.quiet:
+            self.console.print(
+                f"{run.total} case(s) in {skills} skill(s), {run.options.jobs} at a time{extra}"
+            )
+        if self.live and run.total:
+            self.progress = Progress(
+                TextColumn("[progress.description]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.progress.start()
+            self.task_id = self.progress.add_task("running", total=run.total)
+
+    def _line(self, result: CaseResult) -> Text:
+        text = Text()
+        text.append(f"{result.status.upper():8}", style=STYLES.get(result.status, ""))
+        text.append(f" {result.case_id}")
+        bits = []
+        if result.f1 is not None:
+            bits.append(f"F1 {result.f1:.3f}")
+        if result.pass_rate is not None:
+            bits.append(f"pass rate {result.pass_rate:.0%}")
+        bits.append(f"{result.seconds:.2f} s")
+        text.append(f" ({', '.join(bits)})")
+        if result.status == "skipped" and result.message:
+            text.append(f": {result.message}")
+        return text
+
+    def case_finished(self, result: CaseResult, run: RunResult) -> None:
+        if self.progress is not None and self.task_id is not None:
+            self.progress.update(self.task_id, advance=1, description=result.case_id)
+            if result.status in ("failed", "error"):
+                self.progress.console.print(self._line(result))
+        elif not self.quiet or result.status in ("failed", "error"):
+            self.console.print(self._line(result))
+
+    def finish(self, run: RunResult) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+        if run.results and not self.quiet:
+            self.console.print(self.table(run))
+        for result in run.results:
+            if result.snapshot:
+                self.console.print(Text(f"snapshot: {result.case_id}: {result.snapshot}"))
+                if result.status == "passed":  # what the update changed
+                    for diff in result.differences[:MAX_DETAIL_LINES]:
+                        self.console.print(Text(f"    {diff.text}"))
+        for result in run.results:
+            if result.status not in ("failed", "error"):
+                continue
+            header = Text()
+            header.append(result.status.upper(), style=STYLES[result.status])
+            header.append(f" {result.case_id}  ({result.location})")
+            self.console.print(header)
+            lines = result.detail_lines()
+            for line in lines[:MAX_DETAIL_LINES]:
+                self.console.print(Text(f"    {line}"))
+            if len(lines) > MAX_DETAIL_LINES:
+                self.console.print(f"    ... {len(lines) - MAX_DETAIL_LINES} more")
+        if run.options.record:
+            recorded = sum(r.cassette == "recorded" for r in run.results)
+            same = sum(r.cassette == "recording unchanged" for r in run.results)
+            self.console.print(f"cassettes: {recorded} recorded, {same} unchanged")
+        if run.total == 0:
+            self.console.print("no cases to run")
+        elif not run.results and not run.interrupted:
+            return  # the run stopped before any case (its error is reported on stderr)
+        style = "green" if run.exit_code == 0 else "red"
+        self.console.print(Text(summary_line(run), style=style))
+
+    def table(self, run: RunResult) -> Table:
+        table = Table(box=box.SIMPLE if self.live else box.ASCII, show_edge=False)
+        for name, justify in (
+            ("skill", "left"),
+            ("case", "left"),
+            ("status", "left"),
+            ("F1", "right"),
+            ("seconds", "right"),
+        ):
+            table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for r in run.results:
+            status = Text(r.status, style=STYLES.get(r.status, ""))
+            if r.pass_rate is not None:
+                status.append(f" ({r.pass_rate:.0%})")
+            table.add_row(r.skill, r.case, status, fmt_score(r.f1), f"{r.seconds:.2f}")
+        return table

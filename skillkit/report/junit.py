@@ -1,0 +1,80 @@
+"""`--junit FILE`: JUnit XML, one testsuite per skill and one testcase per case.
+
+Judgement failures are `<failure>`, service and prediction errors `<error>`, skipped cases
+`<skipped>`: CI dashboards keep "the skill regressed" apart from "the service was down".
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+from skillkit.report import FileReport, fmt_score
+
+if TYPE_CHECKING:
+    from skillkit.runner import CaseResult, RunResult
+
+
+def _case_element(result: CaseResult) -> ET.Element:
+    element = ET.Element(
+        "testcase",
+        {
+            "classname": result.skill,
+            "name": result.case,
+            "time": f"{result.seconds:.3f}",
+            "file": result.file,
+        },
+    )
+    if result.line:
+        element.set("line", str(result.line))
+    details = "\n".join(result.detail_lines())
+    if result.status == "failed":
+        child = ET.SubElement(
+            element, "failure", {"message": result.message or "failed", "type": "judgement"}
+        )
+        child.text = details
+    elif result.status == "error":
+        child = ET.SubElement(
+            element, "error", {"message": result.message or "error", "type": "service"}
+        )
+        child.text = details
+    elif result.status == "skipped":
+        ET.SubElement(element, "skipped", {"message": result.message or "skipped"})
+    props = ET.SubElement(element, "properties")
+    ET.SubElement(props, "property", {"name": "f1", "value": fmt_score(result.f1)})
+    ET.SubElement(props, "property", {"name": "document", "value": result.document})
+    if result.pass_rate is not None:
+        ET.SubElement(props, "property", {"name": "pass_rate", "value": f"{result.pass_rate:.3f}"})
+    return element
+
+
+def _counts(results: list[CaseResult]) -> dict[str, str]:
+    return {
+        "tests": str(len(results)),
+        "failures": str(sum(r.status == "failed" for r in results)),
+        "errors": str(sum(r.status == "error" for r in results)),
+        "skipped": str(sum(r.status == "skipped" for r in results)),
+        "time": f"{sum(r.seconds for r in results):.3f}",
+    }
+
+
+def render(run: RunResult) -> str:
+    root = ET.Element("testsuites", {"name": "skillkit", **_counts(run.results)})
+    by_skill: dict[str, list[CaseResult]] = {}
+    for result in run.results:
+        by_skill.setdefault(result.skill, []).append(result)
+    for skill, results in by_skill.items():
+        suite = ET.SubElement(
+            root, "testsuite", {"name": skill, "timestamp": run.started, **_counts(results)}
+        )
+        props = ET.SubElement(suite, "properties")
+        ET.SubElement(props, "property", {"name": "target", "value": run.target})
+        for result in results:
+            suite.append(_case_element(result))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+class Report(FileReport):
+    def render(self, run: RunResult) -> str:
+        return render(run)

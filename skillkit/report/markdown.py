@@ -1,0 +1,60 @@
+"""`--markdown FILE` (and the GitHub step summary): a results table and each failure's fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from skillkit.report import FileReport, fmt_score, summary_line
+
+if TYPE_CHECKING:
+    from skillkit.runner import RunResult
+
+ICONS = {"passed": "✅ passed", "failed": "❌ failed", "error": "💥 error", "skipped": "⏭ skipped"}
+MAX_DETAIL_LINES = 30
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(run: RunResult) -> str:
+    lines = [
+        "# skillkit test",
+        "",
+        f"Target: {run.target}  ",
+        f"Started: {run.started}" + (f", finished: {run.finished}" if run.finished else ""),
+        "",
+        f"**{summary_line(run)}** ({len(run.results)} of {run.total} case(s) run)",
+        "",
+        "| skill | case | status | F1 | seconds |",
+        "|---|---|---|---:|---:|",
+    ]
+    for r in run.results:
+        status = ICONS.get(r.status, r.status)
+        if r.pass_rate is not None:
+            status += f" ({r.pass_rate:.0%})"
+        lines.append(
+            f"| {_cell(r.skill)} | {_cell(r.case)} | {status} | {fmt_score(r.f1)} "
+            f"| {r.seconds:.2f} |"
+        )
+    problems = [r for r in run.results if r.status in ("failed", "error")]
+    if problems:
+        lines += ["", "## Failures", ""]
+        for r in problems:
+            lines.append(f"### {r.case_id} ({r.status})")
+            lines.append("")
+            lines.append(f"`{r.location}`")
+            lines.append("")
+            detail = r.detail_lines()
+            lines.append("```")
+            lines += detail[:MAX_DETAIL_LINES]
+            if len(detail) > MAX_DETAIL_LINES:
+                lines.append(f"... {len(detail) - MAX_DETAIL_LINES} more")
+            lines.append("```")
+            lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+class Report(FileReport):
+    def render(self, run: RunResult) -> str:
+        return render(run)

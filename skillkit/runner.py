@@ -1,0 +1,645 @@
+"""Run skills on their regression cases through the generate API and judge every output.
+
+Library entry points (used by `skillkit test` and the pytest plugin)::
+
+    run_tests(paths, options=RunOptions(), listeners=()) -> RunResult          # blocking
+    await run_tests_async(paths, options, listeners) -> RunResult
+
+Per run, each skill is packed once and each document uploaded once; cases run concurrently
+(`jobs`) under a per-case timeout; listeners (the report writers) hear about each case as it
+finishes, so an interrupted run keeps what it did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as _dt
+import json
+import platform
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from skillkit import __version__
+from skillkit import cassettes as cassette_store
+from skillkit.bundle import PackedSkill, pack_skill
+from skillkit.cases import Case, collect, display_path, matches, shard_of
+from skillkit.client import (
+    DEFAULT_MODEL,
+    AsyncClient,
+    FileInfo,
+    PredictionFailed,
+    resolve_target,
+)
+from skillkit.commands._common import atomic_write_bytes
+from skillkit.errors import ClientError, SkillkitError, UsageError
+
+PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
+STATUSES = (PASSED, FAILED, ERROR, SKIPPED)
+LOCAL_TARGET = "local engine (in-process, no key, no network)"
+REPLAY_TARGET = "recorded cassettes (replay, no server, no key)"
+
+
+# --------------------------------------------------------------------------- plain data
+
+
+@dataclass
+class RunOptions:
+    """How to run: what `skillkit test` flags set."""
+
+    jobs: int = 4
+    timeout: float = 300.0
+    pattern: str | None = None
+    shard: tuple[int, int] | None = None
+    repeat: int = 1
+    min_pass_rate: float = 1.0
+    update: bool = False
+    update_missing: bool = False
+    record: bool = False
+    replay: bool = False
+    local: bool = False
+    base_url: str | None = None
+    api_key: str | None = None
+    model: str = DEFAULT_MODEL
+
+    def check(self) -> None:
+        """UsageError for contradictory or out-of-range options."""
+        if self.jobs < 1:
+            raise UsageError("-j/--jobs must be at least 1")
+        if self.repeat < 1:
+            raise UsageError("--repeat must be at least 1")
+        if not 0 <= self.min_pass_rate <= 1:
+            raise UsageError("--min-pass-rate must be between 0 and 1")
+        if self.timeout <= 0:
+            raise UsageError("--timeout must be a positive number of seconds")
+        if self.record and self.replay:
+            raise UsageError("--record and --replay exclude each other")
+        if self.local and (self.base_url or self.api_key):
+            raise UsageError("--local runs in-process; drop --base-url/--api-key (or --local)")
+
+    def to_dict(self) -> dict[str, Any]:
+        """For report metadata: never the key."""
+        data = asdict(self)
+        data["api_key"] = "***" if self.api_key else None
+        data["shard"] = f"{self.shard[0]}/{self.shard[1]}" if self.shard else None
+        return data
+
+
+@dataclass
+class Difference:
+    """One differing field, as the judge described it (kept format-neutral for reports)."""
+
+    path: str
+    kind: str
+    expected: Any = None
+    actual: Any = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "expected": self.expected,
+            "actual": self.actual,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Attempt:
+    """One run of a case (several with --repeat)."""
+
+    status: str
+    f1: float | None = None
+    seconds: float = 0.0
+    message: str | None = None
+
+
+@dataclass
+class CaseResult:
+    """The outcome of one case: status, scores, and what differed."""
+
+    case_id: str
+    skill: str
+    case: str
+    node_id: str
+    file: str
+    line: int | None
+    document: str
+    status: str
+    f1: float | None = None
+    precision: float | None = None
+    recall: float | None = None
+    min_score: float = 1.0
+    differences: list[Difference] = field(default_factory=list)
+    schema_errors: list[str] = field(default_factory=list)
+    message: str | None = None
+    seconds: float = 0.0
+    attempts: list[Attempt] = field(default_factory=list)
+    pass_rate: float | None = None
+    actual: Any = None
+    expected_path: str | None = None
+    snapshot: str | None = None
+    cassette: str | None = None
+
+    @property
+    def location(self) -> str:
+        """`file:line` (cases.yaml) or the case's expected/document file, for annotations."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def detail_lines(self) -> list[str]:
+        """What to show under a failure: schema errors, then differing fields, then the reason."""
+        lines = [f"schema: {e}" for e in self.schema_errors]
+        lines += [d.text or f"{d.path}: {d.kind}" for d in self.differences]
+        if self.message and self.status != PASSED:
+            lines.append(self.message)
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["differences"] = [d.to_dict() for d in self.differences]
+        data["location"] = self.location
+        return data
+
+
+@dataclass
+class RunResult:
+    """A whole run: every case result plus what is needed to describe the run."""
+
+    target: str
+    options: RunOptions
+    started: str
+    finished: str | None = None
+    total: int = 0
+    results: list[CaseResult] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    versions: dict[str, str] = field(
+        default_factory=lambda: {"skillkit": __version__, "python": platform.python_version()}
+    )
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(STATUSES, 0)
+        for r in self.results:
+            out[r.status] += 1
+        return out
+
+    @property
+    def exit_code(self) -> int:
+        """0 all passed, 1 some case failed, 3 the service errored on every case that ran."""
+        counts = self.counts()
+        ran = counts[PASSED] + counts[FAILED] + counts[ERROR]
+        if ran and counts[ERROR] == ran:
+            return 3
+        if counts[FAILED] or counts[ERROR] or self.interrupted:
+            return 1
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "started": self.started,
+            "finished": self.finished,
+            "interrupted": self.interrupted,
+            "versions": self.versions,
+            "options": self.options.to_dict(),
+            "total": self.total,
+            "counts": self.counts(),
+            "exit_code": self.exit_code,
+            "results": [r.to_dict() for r in self.results],
+        }
+
+
+class Listener(Protocol):
+    """What report writers implement; each call gets the run so far."""
+
+    def start(self, run: RunResult) -> None: ...
+
+    def case_finished(self, result: CaseResult, run: RunResult) -> None: ...
+
+    def finish(self, run: RunResult) -> None: ...
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def select_cases(cases: Sequence[Case], options: RunOptions) -> list[Case]:
+    """-k then --shard; order kept."""
+    chosen = list(cases)
+    if options.pattern:
+        chosen = [c for c in chosen if matches(c.id, options.pattern)]
+    if options.shard:
+        index, count = options.shard
+        chosen = [c for c in chosen if shard_of(c.id, count) == index]
+    return chosen
+
+
+def describe_target(options: RunOptions) -> str:
+    if options.replay:
+        return REPLAY_TARGET
+    base_url, api_key = resolve_target(options.base_url, options.api_key)
+    if options.local or (base_url is None and api_key is None):
+        return LOCAL_TARGET
+    from skillkit.client import DEFAULT_BASE_URL, normalise_base_url
+
+    return normalise_base_url(base_url or DEFAULT_BASE_URL)
+
+
+# --------------------------------------------------------------------------- judging
+
+
+@dataclass
+class Verdict:
+    passed: bool
+    f1: float | None
+    precision: float | None
+    recall: float | None
+    differences: list[Difference]
+    schema_errors: list[str]
+    schema_valid: bool
+
+
+@dataclass
+class _Outcome:
+    """An attempt with what it produced (the output, the judge's verdict, a cassette note)."""
+
+    attempt: Attempt
+    actual: Any = None
+    verdict: Verdict | None = None
+    note: str | None = None
+
+
+def _difference(d: Any) -> Difference:
+    describe = getattr(d, "describe", None)
+    text = describe() if callable(describe) else str(d)
+    return Difference(
+        path=str(getattr(d, "path", "")),
+        kind=str(getattr(d, "kind", "")),
+        expected=getattr(d, "expected", None),
+        actual=getattr(d, "actual", None),
+        text=text,
+    )
+
+
+def judge_case(case: Case, actual: Any) -> Verdict:
+    """The judge's verdict on one output; pass means schema-valid and F1 >= min_score."""
+    from skillkit.compare import judge
+
+    judgement = judge(
+        actual,
+        case.expected if case.has_expected else None,
+        schema=case.schema,
+        rules=case.rules,
+    )
+    schema_errors = [str(e) for e in getattr(judgement, "schema_errors", []) or []]
+    schema_valid = not schema_errors
+    f1 = getattr(judgement, "f1", None)
+    differences = [_difference(d) for d in getattr(judgement, "differences", []) or []]
+    if case.has_expected:
+        passed = judgement.passed(case.min_score - 1e-9)
+    else:
+        passed = schema_valid
+        f1 = None
+        differences = []
+    return Verdict(
+        passed=passed,
+        f1=f1,
+        precision=getattr(judgement, "precision", None) if case.has_expected else None,
+        recall=getattr(judgement, "recall", None) if case.has_expected else None,
+        differences=differences,
+        schema_errors=schema_errors,
+        schema_valid=schema_valid,
+    )
+
+
+def _strip_metadata(value: Any) -> Any:
+    """Grounding/confidence `_metadata` is about the output, not part of it."""
+    if isinstance(value, dict) and "_metadata" in value:
+        return {k: v for k, v in value.items() if k != "_metadata"}
+    return value
+
+
+def write_snapshot(path: Path, actual: Any) -> None:
+    text = json.dumps(actual, indent=2, ensure_ascii=False) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- the run
+
+
+class _Run:
+    """State of one run: caches for packed skills and uploads, the client, the listeners."""
+
+    def __init__(self, options: RunOptions, client: AsyncClient | None) -> None:
+        self.options = options
+        self.client = client
+        self.semaphore = asyncio.Semaphore(options.jobs)
+        self.packed: dict[Path, tuple[PackedSkill, dict[str, Any]]] = {}
+        self.uploads: dict[Path, asyncio.Future[FileInfo]] = {}
+        self.doc_sha: dict[Path, str] = {}
+
+    def pack(self, case: Case) -> tuple[PackedSkill, dict[str, Any]]:
+        """The skill packed once per run, with its AgentSkill payload."""
+        root = case.skill.root
+        if root not in self.packed:
+            packed = pack_skill(root)
+            self.packed[root] = (packed, packed.payload())
+        return self.packed[root]
+
+    def document_sha(self, path: Path) -> str:
+        if path not in self.doc_sha:
+            self.doc_sha[path] = cassette_store.sha256_file(path)
+        return self.doc_sha[path]
+
+    async def upload(self, path: Path) -> FileInfo:
+        """Each document once per run, even when several cases start at the same moment."""
+        assert self.client is not None
+        key = path.resolve()
+        task = self.uploads.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self.client.upload_file(path))
+            self.uploads[key] = task
+        return await asyncio.shield(task)
+
+    def request_config(
+        self, case: Case, payload: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(config as fingerprinted, config as sent): the latter adds the inline skill."""
+        config = dict(case.config)
+        if case.schema is not None:
+            config["json_schema"] = case.schema
+        return config, {**config, "skills": [payload]}
+
+    def inputs(
+        self, case: Case, packed: PackedSkill, config: dict[str, Any]
+    ) -> cassette_store.Inputs:
+        return cassette_store.Inputs.build(
+            bundle_sha256=packed.sha256,
+            document_sha256=self.document_sha(case.document),
+            config=config,
+            domain=case.domain,
+            model=self.options.model,
+        )
+
+    async def predict(self, case: Case) -> tuple[Any, str | None]:
+        """(response, cassette note) of one completed prediction; ClientError otherwise."""
+        packed, payload = self.pack(case)
+        config, sent = self.request_config(case, payload)
+        inputs = self.inputs(case, packed, config)
+        if self.options.replay:
+            prediction = cassette_store.replay(
+                case.cassette_path,
+                inputs,
+                skill_dir=display_path(case.skill.root),
+                case_name=case.name,
+            )
+            if prediction.get("status") == "failed":
+                from skillkit.client import Prediction
+
+                reason = Prediction.from_json(prediction).failure_reason()
+                raise PredictionFailed(reason + " (recorded)")
+            return prediction.get("response"), None
+        assert self.client is not None
+        timeout = case.timeout or self.options.timeout
+        info = await self.upload(case.document)
+        prediction = await self.client.generate(
+            info.id, sent, case.domain, self.options.model, batch=True
+        )
+        try:
+            final = await self.client.wait(prediction.id, timeout, first=prediction)
+        except PredictionFailed as exc:
+            if self.options.record and exc.prediction is not None:
+                cassette_store.save(case.cassette_path, case.name, inputs, exc.prediction.raw)
+            raise
+        note = None
+        if self.options.record:
+            changed = cassette_store.save(case.cassette_path, case.name, inputs, final.raw)
+            note = "recorded" if changed else "recording unchanged"
+        return final.response, note
+
+    async def attempt(self, case: Case) -> _Outcome:
+        """One run of a case: predict (or replay), then judge."""
+        async with self.semaphore:
+            started = time.monotonic()
+            timeout = case.timeout or self.options.timeout
+
+            def stop(status: str, message: str, actual: Any = None) -> _Outcome:
+                return _Outcome(Attempt(status, None, time.monotonic() - started, message), actual)
+
+            try:
+                actual, note = await asyncio.wait_for(self.predict(case), timeout + 5)
+            except cassette_store.CassetteMiss as exc:
+                return stop(FAILED, str(exc))
+            except PredictionFailed as exc:
+                return stop(ERROR, exc.message)
+            except asyncio.TimeoutError:
+                return stop(ERROR, f"timed out after {timeout:g} s")
+            except SkillkitError as exc:
+                return stop(ERROR, str(exc))
+            actual = _strip_metadata(actual)
+            try:
+                verdict = await asyncio.to_thread(judge_case, case, actual)
+            except SkillkitError as exc:  # e.g. the schema itself is not a valid JSON Schema
+                return stop(ERROR, str(exc), actual)
+            attempt = Attempt(
+                PASSED if verdict.passed else FAILED, verdict.f1, time.monotonic() - started
+            )
+            if not verdict.passed:
+                attempt.message = _failure_summary(case, verdict)
+            return _Outcome(attempt, actual, verdict, note)
+
+    async def run_case(self, case: Case) -> CaseResult:
+        result = CaseResult(
+            case_id=case.id,
+            skill=case.skill_name,
+            case=case.name,
+            node_id=case.node_id,
+            file=_rel(case.source or case.expected_path or case.document),
+            line=case.line if case.source else None,
+            document=_rel(case.document),
+            status=SKIPPED,
+            min_score=case.min_score,
+            expected_path=_rel(case.expected_path) if case.expected_path else None,
+        )
+        if case.skip:
+            result.message = case.skip
+            return result
+        started = time.monotonic()
+        try:
+            outcomes = await asyncio.gather(
+                *(self.attempt(case) for _ in range(self.options.repeat))
+            )
+        except SkillkitError as exc:  # packing failed, etc.
+            result.status = ERROR
+            result.message = str(exc)
+            result.seconds = time.monotonic() - started
+            return result
+        result.seconds = time.monotonic() - started
+        result.attempts = [o.attempt for o in outcomes]
+        self._combine(case, result, outcomes)
+        return result
+
+    def _combine(self, case: Case, result: CaseResult, outcomes: Sequence[_Outcome]) -> None:
+        attempts = result.attempts
+        passed = sum(a.status == PASSED for a in attempts)
+        if self.options.repeat > 1:
+            result.pass_rate = passed / len(attempts)
+            ok = result.pass_rate >= self.options.min_pass_rate - 1e-9
+        else:
+            ok = passed == 1
+        # Show the first attempt that did not pass (or the first one when all passed).
+        shown = next((o for o in outcomes if o.attempt.status != PASSED), outcomes[0])
+        attempt, actual, verdict, note = shown.attempt, shown.actual, shown.verdict, shown.note
+        if ok:
+            result.status = PASSED
+        elif all(a.status == ERROR for a in attempts):
+            result.status = ERROR
+        else:
+            result.status = FAILED
+        scores = [a.f1 for a in attempts if a.f1 is not None]
+        result.f1 = sum(scores) / len(scores) if scores else None
+        if verdict is not None:
+            result.precision = verdict.precision
+            result.recall = verdict.recall
+            if not verdict.passed:
+                result.differences = verdict.differences
+                result.schema_errors = verdict.schema_errors
+        result.actual = actual
+        result.cassette = note
+        if result.status != PASSED:
+            result.message = attempt.message
+        if self.options.repeat > 1 and result.pass_rate is not None:
+            rate = f"passed {passed}/{len(attempts)} runs"
+            result.message = f"{rate}; {result.message}" if result.message else rate
+        self._snapshot(case, result, actual, verdict)
+
+    def _snapshot(
+        self, case: Case, result: CaseResult, actual: Any, verdict: Verdict | None
+    ) -> None:
+        """--update / --update-missing: write schema-valid outputs as the expected files."""
+        if verdict is None or not (self.options.update or self.options.update_missing):
+            return
+        if self.options.update_missing and not self.options.update and case.has_expected:
+            return
+        if not verdict.schema_valid:
+            result.snapshot = "not updated: the output does not validate against the schema"
+            return
+        path = case.snapshot_path
+        if case.has_expected and json.dumps(case.expected, sort_keys=True) == json.dumps(
+            actual, sort_keys=True
+        ):
+            result.snapshot = None
+            return
+        changed = len(verdict.differences)
+        write_snapshot(path, actual)
+        if case.has_expected and changed:
+            result.snapshot = f"updated {_rel(path)} ({changed} field(s) changed)"
+            result.differences = verdict.differences
+        elif case.has_expected:
+            result.snapshot = f"updated {_rel(path)} (values equal under the match rules)"
+        else:
+            result.snapshot = f"created {_rel(path)}"
+        # An updated snapshot is the new truth: the case passes.
+        if result.status == FAILED and not any(a.status == ERROR for a in result.attempts):
+            result.status = PASSED
+            result.message = None
+
+
+def _failure_summary(case: Case, verdict: Verdict) -> str:
+    if not verdict.schema_valid:
+        return (
+            f"output does not validate against the schema ({len(verdict.schema_errors)} error(s))"
+        )
+    n = len(verdict.differences)
+    return f"F1 {verdict.f1:.3f} below min_score {case.min_score:g}; {n} field(s) differ"
+
+
+def _rel(path: Path | None) -> str:
+    return display_path(path) if path is not None else ""
+
+
+def _notify(listeners: Iterable[Listener], method: str, *args: Any) -> None:
+    for listener in listeners:
+        getattr(listener, method)(*args)
+
+
+def _make_client(options: RunOptions) -> AsyncClient | None:
+    if options.replay:
+        return None
+    base_url, api_key = resolve_target(options.base_url, options.api_key)
+    if options.local or (base_url is None and api_key is None):
+        return AsyncClient.local()
+    return AsyncClient(base_url, api_key, use_env=False, max_connections=max(options.jobs, 4))
+
+
+def plan(paths: Sequence[str | Path], options: RunOptions) -> list[Case]:
+    """Collect and select the cases of a run (SkillError/CasesError/UsageError on bad input)."""
+    options.check()
+    cases = [case for sc in collect(paths) for case in sc.cases]
+    chosen = select_cases(cases, options)
+    if options.pattern and not chosen and cases:
+        raise UsageError(f"-k {options.pattern!r} matches none of the {len(cases)} case(s)")
+    return chosen
+
+
+async def run_tests_async(
+    paths: Sequence[str | Path],
+    options: RunOptions | None = None,
+    listeners: Sequence[Listener] = (),
+    *,
+    cases: Sequence[Case] | None = None,
+) -> RunResult:
+    """Run the selected cases of the skills under `paths`; see the module docstring."""
+    options = options or RunOptions()
+    chosen = list(cases) if cases is not None else plan(paths, options)
+    run = RunResult(target=describe_target(options), options=options, started=_now())
+    run.total = len(chosen)
+    run.skills = sorted({c.skill_name for c in chosen})
+    _notify(listeners, "start", run)
+    client = _make_client(options)
+    state = _Run(options, client)
+    tasks: list[asyncio.Future[CaseResult]] = []
+    try:
+        if client is not None:
+            await client.__aenter__()
+            if chosen and not client.local:
+                # One clear line for a wrong URL or key, instead of the same error per case.
+                await client.health()
+        tasks = [asyncio.ensure_future(state.run_case(case)) for case in chosen]
+        for next_done in asyncio.as_completed(tasks):
+            result = await next_done
+            run.results.append(result)
+            _notify(listeners, "case_finished", result, run)
+    except (asyncio.CancelledError, KeyboardInterrupt):
+        run.interrupted = True
+        for task in tasks:
+            task.cancel()
+        raise
+    finally:
+        if client is not None:
+            try:
+                await client.aclose()
+            except ClientError:
+                pass
+        order = {c.id: i for i, c in enumerate(chosen)}
+        run.results.sort(key=lambda r: order.get(r.case_id, 0))
+        run.finished = _now()
+        _notify(listeners, "finish", run)
+    return run
+
+
+def run_tests(
+    paths: Sequence[str | Path],
+    options: RunOptions | None = None,
+    listeners: Sequence[Listener] = (),
+    *,
+    cases: Sequence[Case] | None = None,
+) -> RunResult:
+    """Blocking wrapper of `run_tests_async` (for the CLI and the pytest plugin)."""
+    return asyncio.run(run_tests_async(paths, options, listeners, cases=cases))
