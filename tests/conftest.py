@@ -21,6 +21,8 @@ from click.testing import CliRunner
 
 from skillkit.cli import main as cli_main
 
+pytest_plugins = ["pytester"]
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 
