@@ -1,9 +1,201 @@
-"""Placeholder: being written."""
+"""`skillkit serve`: the local VLM Run-compatible API on loopback."""
+
+from __future__ import annotations
+
+import errno
+import secrets
+import socket
+from pathlib import Path
 
 import click
 
+from skillkit.commands._common import handle_errors
+from skillkit.errors import UsageError
+from skillkit.server.settings import (
+    API_KEY_ENV,
+    DEFAULT_MAX_UPLOAD_BYTES,
+    WEBHOOK_SECRET_ENV,
+    ServerSettings,
+)
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail early, in one line, when the address cannot be bound."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot resolve --host {host!r}: {exc.strerror}") from exc
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(
+                f"port {port} on {host} is already in use; stop what uses it or pick another "
+                "with --port"
+            ) from exc
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    finally:
+        sock.close()
+
 
 @click.command(name="serve")
-def command() -> None:
-    """Not yet implemented."""
-    raise SystemExit(2)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind. Anything but loopback exposes the server to the network.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
+)
+@click.option(
+    "--data-dir",
+    default=".skillkit-server",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Uploaded files and the SQLite database; kept across restarts.",
+)
+@click.option(
+    "--api-key",
+    envvar=API_KEY_ENV,
+    show_envvar=True,
+    default=None,
+    help="Bearer key clients must send. Without one, a key is generated and printed once.",
+)
+@click.option(
+    "--skills-dir",
+    "skills_dirs",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="Skill folder(s) that `skill_reference` skills resolve against (by name, "
+    "version `latest` or SKILL.md metadata.version). Repeatable.",
+)
+@click.option(
+    "--webhook-secret",
+    envvar=WEBHOOK_SECRET_ENV,
+    show_envvar=True,
+    default=None,
+    help="Signs callback_url webhooks: X-VLMRun-Signature: sha256=<HMAC-SHA256 of the "
+    "body>. Without it webhooks are sent unsigned.",
+)
+@click.option(
+    "--max-upload-mb",
+    default=DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024),
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Largest accepted upload (and fetched URL); larger requests get HTTP 413.",
+)
+@click.option(
+    "--allow-url-host",
+    "allow_url_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Host that `url` requests may fetch from (exact, or *.example.com). "
+    "Repeatable; none by default, so every `url` is refused.",
+)
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Let `url` reach private, loopback and link-local addresses (refused by "
+    "default even for allowed hosts).",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Background threads running predictions.",
+)
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+    help="uvicorn log level (info shows each request).",
+)
+@handle_errors
+def command(
+    host: str,
+    port: int,
+    data_dir: Path,
+    api_key: str | None,
+    skills_dirs: tuple[Path, ...],
+    webhook_secret: str | None,
+    max_upload_mb: float,
+    allow_url_hosts: tuple[str, ...],
+    allow_private_urls: bool,
+    workers: int,
+    log_level: str,
+) -> None:
+    """Run the local VLM Run-compatible API (deterministic engine, no model, no network).
+
+    The official `vlmrun` SDK works against it unchanged. Every route, /v1/health included,
+    needs `Authorization: Bearer <key>`. Files and predictions live in --data-dir; batch
+    predictions interrupted by a crash finish after a restart.
+
+    \b
+    Examples:
+      skillkit serve                                  # key generated and printed once
+      SKILLKIT_SERVER_API_KEY=dev-key skillkit serve --port 8080
+      skillkit serve --skills-dir ./skills --webhook-secret s3cret
+      skillkit serve --allow-url-host files.example.com
+
+    \b
+    Then, from Python:
+      from vlmrun.client import VLMRun
+      client = VLMRun(api_key="<key>", base_url="http://127.0.0.1:8000/v1")
+    """
+    generated = not api_key
+    key = api_key or "sk-local-" + secrets.token_urlsafe(24)
+    _check_port(host, port)
+    settings = ServerSettings(
+        data_dir=data_dir,
+        api_key=key,
+        skills_dirs=list(skills_dirs),
+        webhook_secret=webhook_secret or None,
+        max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+        url_allow_list=list(allow_url_hosts),
+        allow_private_urls=allow_private_urls,
+        workers=workers,
+        job_delay_seconds=ServerSettings.test_delay_from_env(),
+    )
+    import uvicorn
+
+    from skillkit.server import create_app
+
+    app = create_app(settings)  # raises UsageError for an unwritable or busy data dir
+    shown_host = f"[{host}]" if ":" in host else host
+    data_shown = app.state.settings.data_dir
+    click.echo(f"skillkit server: http://{shown_host}:{port}/v1  (data: {data_shown})")
+    if skills_dirs:
+        from skillkit.skill import discover_skills
+
+        found = discover_skills(skills_dirs)
+        click.echo(f"skills for skill_reference: {len(found)} found in --skills-dir")
+    if generated:
+        click.echo(f"API key (generated, shown once): {key}")
+    if host not in LOOPBACK:
+        click.echo(f"warning: listening on {host}: reachable from the network", err=True)
+
+    class QuietServer(uvicorn.Server):
+        """Ctrl+C shuts down gracefully and returns, instead of re-raising the signal."""
+
+        def handle_exit(self, sig: int, frame: object) -> None:
+            super().handle_exit(sig, frame)  # type: ignore[arg-type]
+            captured = getattr(self, "_captured_signals", None)
+            if isinstance(captured, list):
+                captured.clear()
+
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on")
+    server = QuietServer(config)
+    try:
+        server.run()
+    finally:
+        app.state.runtime.close()
+    if not server.started:
+        raise UsageError(f"could not start the server on {host}:{port} (see the log above)")
