@@ -1,0 +1,18 @@
+"""The local VLM Run-compatible server (`skillkit serve`), also usable in-process.
+
+    from skillkit.server import create_app, ServerSettings
+    app = create_app(ServerSettings(data_dir=None, api_key=None))   # temp dir, no auth
+    transport = httpx.ASGITransport(app=app)
+    client = httpx.AsyncClient(transport=transport, base_url="http://skillkit.local")
+
+Modules: models (API models), settings, store (SQLite + files), jobs (request -> job),
+skills (inline / referenced skills), hub (domain schemas), urls (safe fetching),
+worker (background processing), webhooks (signed callbacks), app (routes).
+"""
+
+from __future__ import annotations
+
+from skillkit.server.app import create_app
+from skillkit.server.settings import ServerSettings
+
+__all__ = ["ServerSettings", "create_app"]

@@ -1,0 +1,572 @@
+"""The FastAPI app: a VLM Run-compatible API over the local engine.
+
+Routes live under /v1 and mirror the hosted API closely enough for the official `vlmrun` SDK
+to work unchanged. Auth and the body-size limit are a pure ASGI middleware, so they apply before
+any body is read and behave the same under uvicorn and under `httpx.ASGITransport`.
+Public without a key: /openapi.json, /docs, /redoc, and the presigned-upload PUT (its URL
+carries a one-time token, as a presigned URL does).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import re
+import secrets
+import tempfile
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import timezone
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from skillkit import __version__
+from skillkit.server import hub
+from skillkit.server.jobs import RequestProblem, build_job
+from skillkit.server.models import (
+    DocumentFilePredictionRequest,
+    FilePurpose,
+    FileResponse,
+    HealthResponse,
+    HubDomainInfo,
+    HubInfoResponse,
+    HubSchemaRequest,
+    PredictionResponse,
+    PresignedUrlRequest,
+    PresignedUrlResponse,
+    SchemaRequest,
+    SchemaResponse,
+    new_id,
+    utc_now,
+)
+from skillkit.server.settings import ServerSettings
+from skillkit.server.store import FileRecord, PredictionRecord, Store
+from skillkit.server.worker import Runtime
+
+log = logging.getLogger("skillkit.server")
+
+PUBLIC_PATHS = frozenset({"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"})
+UPLOAD_PUT_PREFIX = "/v1/files/upload/"
+MULTIPART_OVERHEAD = 1024 * 1024  # form boundaries and headers around an upload
+_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
+
+_bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <api key>`")
+
+ASGIApp = Callable[..., Awaitable[None]]
+
+
+# --------------------------------------------------------------------------- ASGI guard
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _send_json(
+    send: Callable[..., Awaitable[None]],
+    status: int,
+    payload: Any,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    body = json.dumps(payload).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _too_large_detail(limit: int) -> dict[str, str]:
+    mb = limit / (1024 * 1024)
+    size = f"{mb:g} MB" if mb >= 1 else f"{limit} bytes"
+    return {
+        "detail": f"request body too large: this server accepts uploads up to {size} "
+        "(skillkit serve --max-upload-mb)"
+    }
+
+
+def check_api_key(expected: str | None, header: str | None) -> str | None:
+    """None when the Authorization header carries the key; otherwise why not."""
+    if expected is None:
+        return None
+    if not header:
+        return (
+            "missing API key: send the header 'Authorization: Bearer <key>' (the key "
+            "`skillkit serve` printed or was given with --api-key)"
+        )
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return "malformed Authorization header: expected 'Bearer <key>'"
+    if not hmac.compare_digest(token.strip().encode(), expected.encode()):
+        return "invalid API key"
+    return None
+
+
+class GuardMiddleware:
+    """Auth on every non-public route, a request-body limit (413), and lazy worker start."""
+
+    def __init__(self, app: ASGIApp, *, settings: ServerSettings, runtime: Runtime):
+        self.app = app
+        self.settings = settings
+        self.runtime = runtime
+        self.body_limit = settings.max_upload_bytes + MULTIPART_OVERHEAD
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.runtime.ensure_started()
+        path = scope.get("path", "")
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        public = path in PUBLIC_PATHS or (
+            path.startswith(UPLOAD_PUT_PREFIX) and scope.get("method") == "PUT"
+        )
+        if not public:
+            problem = check_api_key(self.settings.api_key, headers.get("authorization"))
+            if problem:
+                await _send_json(send, 401, {"detail": problem}, [(b"www-authenticate", b"Bearer")])
+                return
+        length = headers.get("content-length")
+        if length and length.isdigit() and int(length) > self.body_limit:
+            await _send_json(send, 413, _too_large_detail(self.settings.max_upload_bytes))
+            return
+        received = 0
+        exceeded = False
+        started = False
+
+        async def limited_receive() -> dict:
+            nonlocal received, exceeded
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.body_limit:
+                    exceeded = True
+                    raise _BodyTooLarge()
+            return message
+
+        async def guarded_send(message: dict) -> None:
+            nonlocal started
+            if exceeded:
+                return  # whatever the app answers, the client gets the 413
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not exceeded:
+                raise
+        if exceeded and not started:
+            await _send_json(send, 413, _too_large_detail(self.settings.max_upload_bytes))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.runtime.store
+
+
+def _settings(request: Request) -> ServerSettings:
+    return request.app.state.settings
+
+
+def _authorize(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
+    """Declares HTTPBearer in the OpenAPI; the middleware has already checked the key."""
+    header = f"Bearer {credentials.credentials}" if credentials else None
+    problem = check_api_key(_settings(request).api_key, header)
+    if problem:
+        raise HTTPException(401, problem, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _clean_filename(name: str | None) -> str:
+    base = (name or "").replace("\\", "/")
+    base = PurePosixPath(base).name.strip() or "upload"
+    return base[:255]
+
+
+def _stored_name(file_id: str, filename: str) -> str:
+    suffix = PurePosixPath(filename).suffix.lower()
+    return file_id + (suffix if _SUFFIX.match(suffix) else "")
+
+
+def _copy_limited(src: Any, dest: Path, limit: int) -> tuple[int, str]:
+    """Copy a binary stream to `dest`; returns (size, md5). Raises 413 past the limit."""
+    digest = hashlib.md5()
+    size = 0
+    try:
+        with dest.open("wb") as out:
+            while chunk := src.read(1024 * 1024):
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPException(413, _too_large_detail(limit)["detail"])
+                digest.update(chunk)
+                out.write(chunk)
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    return size, digest.hexdigest()
+
+
+def _not_found(kind: str, ident: str) -> HTTPException:
+    return HTTPException(404, f"{kind} {ident!r} not found")
+
+
+# --------------------------------------------------------------------------- routes
+
+router = APIRouter(prefix="/v1", dependencies=[Depends(_authorize)])
+public_router = APIRouter(prefix="/v1")
+
+
+@router.get("/health", tags=["health"], response_model=HealthResponse)
+def health() -> HealthResponse:
+    """Liveness and key check (the SDK calls it when a client is created)."""
+    return HealthResponse(version=__version__)
+
+
+@router.post("/files", tags=["files"], status_code=201, response_model=FileResponse)
+def upload_file(
+    request: Request,
+    file: Annotated[UploadFile, File(description="The document to upload.")],
+    purpose: Annotated[FilePurpose, Query(description="Purpose of the file.")] = "assistants",
+) -> FileResponse:
+    """Upload a document (multipart field `file`)."""
+    store, settings = _store(request), _settings(request)
+    file_id = new_id()
+    filename = _clean_filename(file.filename)
+    stored = _stored_name(file_id, filename)
+    size, md5 = _copy_limited(file.file, store.files_dir / stored, settings.max_upload_bytes)
+    record = FileRecord(
+        id=file_id,
+        filename=filename,
+        bytes=size,
+        purpose=purpose,
+        md5=md5,
+        created_at=utc_now(),
+        stored_name=stored,
+    )
+    store.add_file(record)
+    return record.to_response()
+
+
+@router.get("/files", tags=["files"], response_model=list[FileResponse])
+def list_files(
+    request: Request,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 10,
+) -> list[FileResponse]:
+    """Uploaded files, newest first."""
+    return [r.to_response() for r in _store(request).list_files(skip, limit)]
+
+
+@router.get("/files/hash/{md5}", tags=["files"], response_model=FileResponse)
+def get_file_by_hash(request: Request, md5: str) -> FileResponse:
+    """The newest upload with these bytes (the SDK's de-duplication check); 404 if none."""
+    record = _store(request).get_file_by_md5(md5)
+    if record is None:
+        raise HTTPException(404, f"no file with md5 {md5!r} has been uploaded")
+    return record.to_response()
+
+
+@router.post("/files/presigned-url", tags=["files"], response_model=PresignedUrlResponse)
+def presigned_url(request: Request, body: PresignedUrlRequest) -> PresignedUrlResponse:
+    """What the SDK uses for files over 32 MB: a one-time PUT URL on this server."""
+    store = _store(request)
+    file_id = new_id()
+    filename = _clean_filename(body.filename)
+    token = secrets.token_urlsafe(24)
+    record = FileRecord(
+        id=file_id,
+        filename=filename,
+        bytes=0,
+        purpose=body.purpose,
+        md5="",
+        created_at=utc_now(),
+        stored_name=_stored_name(file_id, filename),
+        state="awaiting_upload",
+        upload_token=token,
+    )
+    store.add_file(record)
+    url = str(request.url_for("put_upload", file_id=file_id)) + f"?token={token}"
+    return PresignedUrlResponse(
+        id=file_id,
+        url=url,
+        filename=filename,
+        content_type="application/octet-stream",
+        created_at=record.created_at,
+        expiration=body.expiration,
+    )
+
+
+@public_router.put(
+    "/files/upload/{file_id}", tags=["files"], name="put_upload", include_in_schema=False
+)
+async def put_upload(request: Request, file_id: str, token: Annotated[str, Query()]) -> dict:
+    """The presigned PUT target; authorised by its one-time token."""
+    store, settings = _store(request), _settings(request)
+    record = store.get_file(file_id, any_state=True)
+    if (
+        record is None
+        or record.state != "awaiting_upload"
+        or not record.upload_token
+        or not hmac.compare_digest(record.upload_token.encode(), token.encode())
+    ):
+        raise HTTPException(403, "this upload URL is not valid (unknown, used or wrong token)")
+    dest = store.file_path(record)
+    digest = hashlib.md5()
+    size = 0
+    try:
+        with dest.open("wb") as out:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > settings.max_upload_bytes:
+                    raise HTTPException(413, _too_large_detail(settings.max_upload_bytes)["detail"])
+                digest.update(chunk)
+                out.write(chunk)
+    except BaseException:
+        dest.unlink(missing_ok=True)
+        raise
+    store.finish_upload(file_id, size=size, md5=digest.hexdigest())
+    return {"id": file_id, "bytes": size}
+
+
+@router.get("/files/verify-upload/{file_id}", tags=["files"], response_model=FileResponse)
+def verify_upload(request: Request, file_id: str) -> FileResponse:
+    """Confirms a presigned upload arrived."""
+    record = _store(request).get_file(file_id)
+    if record is None:
+        raise HTTPException(404, f"file {file_id!r} not found or its upload has not arrived")
+    return record.to_response()
+
+
+@router.get("/files/{file_id}", tags=["files"], response_model=FileResponse)
+def get_file(request: Request, file_id: str) -> FileResponse:
+    record = _store(request).get_file(file_id)
+    if record is None:
+        raise _not_found("file", file_id)
+    return record.to_response()
+
+
+@router.delete("/files/{file_id}", tags=["files"], response_model=FileResponse)
+def delete_file(request: Request, file_id: str) -> FileResponse:
+    """Deletes the file and its bytes; answers the deleted record."""
+    record = _store(request).delete_file(file_id)
+    if record is None:
+        raise _not_found("file", file_id)
+    return record.to_response()
+
+
+@router.post(
+    "/document/generate",
+    tags=["document"],
+    status_code=201,
+    response_model=PredictionResponse,
+    summary="Document Generate",
+    operation_id="document_generate_v1_document_generate_post",
+)
+async def document_generate(
+    request: Request, body: DocumentFilePredictionRequest
+) -> PredictionResponse:
+    """Generate structured prediction for the given document.
+
+    `batch: true` (the default) answers `pending` at once; poll GET /v1/predictions/{id}.
+    `batch: false` answers the finished prediction.
+    """
+    runtime, store, settings = _runtime(request), _store(request), _settings(request)
+    if body.callback_url is not None and body.callback_url.scheme not in ("http", "https"):
+        raise RequestProblem(422, "callback_url must be an http(s) URL", ("body", "callback_url"))
+    if store.prediction_exists(body.id):
+        raise HTTPException(409, f"a prediction with id {body.id!r} already exists")
+    job = await run_in_threadpool(build_job, body, settings, store)
+    created = body.created_at
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=timezone.utc)
+    callback = str(body.callback_url) if body.callback_url is not None else None
+    record = PredictionRecord(
+        id=body.id,
+        created_at=created,
+        status="pending",
+        job=job,
+        domain=body.domain,
+        callback_url=callback,
+        callback_status="pending" if callback else None,
+    )
+    store.add_prediction(record)
+    future = runtime.submit(record.id)
+    if body.batch:
+        return record.to_response()
+    final = await asyncio.wrap_future(future)
+    return final.to_response()
+
+
+@router.get("/predictions/{prediction_id}", tags=["predictions"], response_model=PredictionResponse)
+def get_prediction(request: Request, prediction_id: str) -> PredictionResponse:
+    record = _store(request).get_prediction(prediction_id)
+    if record is None:
+        raise _not_found("prediction", prediction_id)
+    return record.to_response()
+
+
+@router.get("/predictions", tags=["predictions"], response_model=list[PredictionResponse])
+def list_predictions(
+    request: Request,
+    skip: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 10,
+) -> list[PredictionResponse]:
+    """Predictions, newest first."""
+    return [r.to_response() for r in _store(request).list_predictions(skip, limit)]
+
+
+def _schema_response(domain: str) -> SchemaResponse:
+    try:
+        found = hub.domain_schema(domain)
+    except hub.HubUnavailable as exc:
+        raise RequestProblem(422, str(exc), ("body", "domain")) from exc
+    except hub.UnknownDomain as exc:
+        raise HTTPException(404, str(exc)) from exc
+    return SchemaResponse(
+        domain=found.domain,
+        description=found.description,
+        schema_version=found.schema_version,
+        schema_hash=found.schema_hash,
+        json_schema=found.json_schema,
+    )
+
+
+def _no_gql(gql_stmt: str | None, *loc: str) -> None:
+    if gql_stmt:
+        raise RequestProblem(
+            422,
+            "gql_stmt is not supported by the local server; use the domain's json_schema",
+            ("body", *loc),
+        )
+
+
+@router.get("/hub/info", tags=["hub"], response_model=HubInfoResponse)
+def hub_info() -> HubInfoResponse:
+    try:
+        return HubInfoResponse(version=hub.hub_version())
+    except hub.HubUnavailable as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+@router.get("/hub/domains", tags=["hub"], response_model=list[HubDomainInfo])
+def hub_domains() -> list[HubDomainInfo]:
+    """Domains from vlmrun-hub (extra `skillkit[hub]`)."""
+    try:
+        return [HubDomainInfo(**d) for d in hub.list_domains()]
+    except hub.HubUnavailable as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+@router.get("/domains", tags=["hub"], response_model=list[HubDomainInfo])
+def domains() -> list[HubDomainInfo]:
+    """Same as /v1/hub/domains (the SDK's `client.list_domains()` calls this path)."""
+    return hub_domains()
+
+
+@router.post("/hub/schema", tags=["hub"], response_model=SchemaResponse)
+def hub_schema(body: HubSchemaRequest) -> SchemaResponse:
+    """A domain's JSON Schema."""
+    _no_gql(body.gql_stmt, "gql_stmt")
+    return _schema_response(body.domain)
+
+
+@router.post("/schema", tags=["hub"], response_model=SchemaResponse)
+def schema(body: SchemaRequest) -> SchemaResponse:
+    """A domain's JSON Schema (the SDK's `client.get_schema`)."""
+    _no_gql(body.config.gql_stmt if body.config else None, "config", "gql_stmt")
+    return _schema_response(body.domain)
+
+
+# --------------------------------------------------------------------------- app
+
+
+async def _request_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestProblem)
+    if exc.loc is not None and exc.status == 422:
+        detail: Any = [
+            {"type": "value_error", "loc": list(exc.loc), "msg": exc.message, "input": None}
+        ]
+    else:
+        detail = exc.message
+    return JSONResponse({"detail": detail}, status_code=exc.status)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return JSONResponse(
+        {"detail": f"internal error in the local server: {type(exc).__name__}: {exc}"},
+        status_code=500,
+    )
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    """A ready app; its workers start on the first request or on lifespan startup.
+
+    The app owns `app.state.runtime` (store + workers); `app.state.runtime.close()` stops it
+    (lifespan shutdown does this under uvicorn).
+    """
+    settings = replace(settings) if settings is not None else ServerSettings()
+    temp_dir: Path | None = None
+    if settings.data_dir is None:
+        temp_dir = Path(tempfile.mkdtemp(prefix="skillkit-server-"))
+        settings.data_dir = temp_dir
+    data_dir = Path(settings.data_dir).expanduser().resolve()
+    settings.data_dir = data_dir
+    settings.skills_dirs = [Path(p) for p in settings.skills_dirs]
+    store = Store(data_dir)
+    runtime = Runtime(settings, store, temp_dir=temp_dir)
+    if temp_dir is not None:
+        import shutil
+
+        weakref.finalize(runtime, shutil.rmtree, temp_dir, True)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime.ensure_started()
+        try:
+            yield
+        finally:
+            runtime.close()
+
+    app = FastAPI(
+        title="skillkit local server (VLM Run-compatible)",
+        description="A VLM Run-compatible API over skillkit's deterministic local engine: "
+        "no model, no network. Works with the official `vlmrun` SDK "
+        "(`VLMRun(api_key=..., base_url='http://127.0.0.1:8000/v1')`).",
+        version=__version__,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.runtime = runtime
+    app.include_router(router)
+    app.include_router(public_router)
+    app.add_exception_handler(RequestProblem, _request_problem)
+    app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(GuardMiddleware, settings=settings, runtime=runtime)
+    return app

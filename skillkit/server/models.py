@@ -1,0 +1,513 @@
+"""The API's request and response models, written once (mirrors doc-generate-api.md).
+
+Field names, types, defaults, enums and descriptions follow the published OpenAPI of
+`POST /v1/document/generate`; FileResponse and the hub/schema models follow what the official
+`vlmrun` SDK parses. Unknown request fields are ignored (as the hosted API does), so newer
+clients keep working.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Annotated, Any, Literal
+
+from pydantic import AnyUrl, BaseModel, Field
+
+__all__ = [
+    "AgentSkill",
+    "CreditUsageResponse",
+    "DocumentFilePredictionRequest",
+    "FilePurpose",
+    "FileResponse",
+    "GenerationConfig",
+    "HealthResponse",
+    "HubDomainInfo",
+    "HubInfoResponse",
+    "HubSchemaRequest",
+    "InlineSkillSource",
+    "JobStatus",
+    "PredictionResponse",
+    "PresignedUrlRequest",
+    "PresignedUrlResponse",
+    "RequestMetadata",
+    "SchemaRequest",
+    "SchemaResponse",
+]
+
+JobStatus = Literal["pending", "enqueued", "running", "completed", "failed", "paused"]
+FINAL_STATUSES = frozenset({"completed", "failed"})
+
+# The purposes the SDK's FileResponse accepts (anything else would break `files.upload`).
+FilePurpose = Literal[
+    "fine-tune",
+    "assistants",
+    "assistants_output",
+    "batch",
+    "batch_output",
+    "vision",
+    "datasets",
+]
+
+KnownDomain = Literal[
+    "document.invoice",
+    "document.markdown",
+    "document.receipt",
+    "document.resume",
+    "document.us-drivers-license",
+    "document.layout-detection",
+    "construction.blueprint",
+    "healthcare.patient-referral",
+    "healthcare.patient-identification",
+    "healthcare.physician-order",
+    "healthcare.claims-processing",
+    "healthcare.phi-redaction",
+    "healthcare.phi-edit-replace",
+    "healthcare.lab-report",
+    "healthcare.prior-authorization-request",
+    "healthcare.explanation-of-benefits",
+]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    """A UUID: never contains a dot, so the SDK never mistakes an id for a file path."""
+    return str(uuid.uuid4())
+
+
+class RequestMetadata(BaseModel):
+    """Metadata for the request.
+
+    Typically captured in {"vlmrun": {"metadata": {"environment": <environment>, ...}}.
+    """
+
+    environment: Literal["dev", "staging", "prod"] = Field(
+        "dev", title="Environment", description="The environment where the request was made."
+    )
+    session_id: str | None = Field(
+        None, title="Session Id", description="The session ID of the request"
+    )
+    allow_logging: bool = Field(
+        True, title="Allow Logging", description="Whether to enable logs for this request."
+    )
+    allow_training: bool = Field(
+        True, title="Allow Training", description="Whether the file can be used for training"
+    )
+    allow_retention: bool = Field(
+        True, title="Allow Retention", description="Whether to allow retention of the data"
+    )
+    extra: dict[str, Any] = Field(
+        default_factory=dict,
+        title="Extra",
+        description="Extra metadata for the request (e.g. `dataset_id`, `subset_id`).",
+    )
+
+
+class InlineSkillSource(BaseModel):
+    """Source payload for an inline skill bundle.
+
+    Follows the OpenAI inline skill format::
+
+        {
+            "type": "base64",
+            "media_type": "application/zip",
+            "data": "<base64-encoded-zip>"
+        }
+    """
+
+    type: Literal["base64"] = Field(
+        "base64",
+        title="Type",
+        description="Encoding type for the inline skill data. Currently only 'base64' is "
+        "supported.",
+    )
+    media_type: str = Field(
+        "application/zip",
+        title="Media Type",
+        description="MIME type of the skill bundle. Must be 'application/zip'.",
+    )
+    data: str = Field(
+        ..., title="Data", description="Base64-encoded zip bundle containing the skill files."
+    )
+
+
+class AgentSkill(BaseModel):
+    """A modular capability that extends the agent's functionality.
+
+    Two modes are supported: referenced skills (``type="skill_reference"``, ``skill_id`` or
+    ``skill_name`` and ``skill_version``) and inline skills (``type="inline"``, ``name``,
+    ``description`` and a ``source`` holding the base64 zip bundle; the legacy flat
+    ``bundle`` field is also accepted).
+    """
+
+    type: str = Field(
+        "skill_reference",
+        title="Type",
+        description="The type of the skill. Use 'skill_reference' for DB-stored skills "
+        "referenced by id/name. Use 'inline' to provide the skill as a base64-encoded zip "
+        "bundle.",
+    )
+    skill_id: str | None = Field(
+        None,
+        title="Skill Id",
+        description="The unique identifier of the skill — a UUID or a name string (e.g., "
+        "'pillow', 'batch-processing').",
+    )
+    skill_name: str | None = Field(
+        None,
+        title="Skill Name",
+        description="Human-readable skill name for lookup (e.g., 'invoice-extraction'). "
+        "Alternative to skill_id. Deprecated in favour of skill_id.",
+    )
+    skill_version: int | str = Field(
+        "latest",
+        title="Skill Version",
+        description="The version of the skill — an integer (e.g. 2) or 'latest'.",
+    )
+    version: int | str | None = Field(
+        None,
+        title="Version",
+        description="DEPRECATED: Use 'skill_version' instead. The version of the skill.",
+    )
+    name: str | None = Field(
+        None,
+        title="Name",
+        description="Human-readable name for the inline skill (used for discovery and logging).",
+    )
+    description: str | None = Field(
+        None, title="Description", description="Short description of what the inline skill does."
+    )
+    source: InlineSkillSource | None = Field(
+        None,
+        description="Source payload for inline skills. Contains the base64-encoded zip bundle "
+        "with type, media_type, and data fields.",
+    )
+    bundle: str | None = Field(
+        None,
+        title="Bundle",
+        description="DEPRECATED: Use 'source.data' instead. Base64-encoded zip bundle "
+        "containing the skill files (inline skills only).",
+    )
+
+    @property
+    def is_inline(self) -> bool:
+        """Inline when it says so, or when it carries a bundle and no reference."""
+        if self.type == "inline":
+            return True
+        has_bundle = self.source is not None or self.bundle is not None
+        return has_bundle and not (self.skill_id or self.skill_name)
+
+    @property
+    def reference_name(self) -> str | None:
+        return self.skill_id or self.skill_name
+
+    @property
+    def reference_version(self) -> str:
+        """`skill_version`, falling back to the deprecated `version` when that one is set."""
+        if self.version is not None and self.skill_version == "latest":
+            return str(self.version)
+        return str(self.skill_version)
+
+
+class GenerationConfig(BaseModel):
+    """Request configuration for image/document/video generation."""
+
+    prompt: str | None = Field(
+        None,
+        title="Prompt",
+        description="Additional user instructions appended to the application or skill prompt "
+        "for this request.",
+    )
+    detail: Literal["auto", "hi", "lo"] = Field(
+        "auto",
+        title="Detail",
+        description="The detail level to use for processing multimodal data.",
+    )
+    json_schema: dict[str, Any] | None = Field(
+        None,
+        title="Json Schema",
+        description="The overridden JSON schema to use for the model. To be used instead of the "
+        "response model.",
+    )
+    skills: list[AgentSkill] | None = Field(
+        None,
+        title="Skills",
+        description="List of agent skills to enable for this generation request.",
+    )
+    gql_stmt: str | None = Field(
+        None,
+        title="Gql Stmt",
+        description="The GraphQL statement to use for the application. If provided, the "
+        "response model will be generated from the GraphQL statement.",
+    )
+    max_retries: int = Field(
+        1,
+        title="Max Retries",
+        description="The maximum number of retries to use for the application.",
+    )
+    max_tokens: int = Field(
+        65535,
+        title="Max Tokens",
+        description="The maximum number of tokens to use for the application.",
+    )
+    temperature: float = Field(
+        0, title="Temperature", description="The temperature to use for the application."
+    )
+    confidence: bool = Field(
+        False,
+        title="Confidence",
+        description="Include confidence scores in the response (included in the `_metadata` "
+        "field).",
+    )
+    grounding: bool = Field(
+        False,
+        title="Grounding",
+        description="Include grounding in the response (included in the `_metadata` field).",
+    )
+    keyframes: bool = Field(
+        False,
+        title="Keyframes",
+        description="Include keyframes in the video transcription response.",
+    )
+    video_segment_duration: Annotated[float, Field(ge=1)] | None = Field(
+        None,
+        title="Video Segment Duration",
+        description="Duration in seconds for each video segment when chunking a video for "
+        "transcription. Defaults to 150.0s.",
+    )
+    video_frames_per_segment: Annotated[int, Field(ge=1)] | None = Field(
+        None,
+        title="Video Frames Per Segment",
+        description="Number of frames to sample per video segment for captioning. Defaults to 8.",
+    )
+    video_model: str | None = Field(
+        None,
+        title="Video Model",
+        description="Model ID to use for video segment captioning (e.g. 'vlmrun-orion-1:fast'). "
+        "When omitted, the server default is used.",
+    )
+    video_input_mode: Literal["frames", "native_video"] | None = Field(
+        None,
+        title="Video Input Mode",
+        description="How to pass video to the captioning model: 'frames' extracts N JPEG frames "
+        "per segment, 'native_video' sends the mp4 clip directly via video_url for models with "
+        "native video understanding. Defaults to 'native_video' for Qwen deployment models, "
+        "'frames' for others.",
+    )
+    video_transcribe_audio: bool = Field(
+        False,
+        title="Video Transcribe Audio",
+        description="When True, transcribe the audio track to align segment boundaries. When "
+        "False (default), skip ASR and use fixed-duration video segments only (visual-only "
+        "captioning).",
+    )
+    chat_context: str | None = Field(
+        None,
+        title="Chat Context",
+        description="Plain-text chat transcript (prior turns + current request) used to ground "
+        "video captioning / transcription on what the user wants extracted.",
+    )
+    page_indices: list[int] | None = Field(
+        None,
+        title="Page Indices",
+        description="0-indexed page indices to process for document files. If None, all pages "
+        "are processed.",
+    )
+    use_context_cache: bool = Field(
+        True,
+        title="Use Context Cache",
+        description="Reuse cached representations of document/video content across calls. When "
+        "True (default), the file is cached after the first call so repeated queries against "
+        "the same file skip re-transmitting its contents. Set to False to always send the full "
+        "content.",
+    )
+    service_tier: Literal["auto", "default", "standard", "flex", "priority"] | None = Field(
+        None,
+        title="Service Tier",
+        description="Delivery tier for the request. 'standard'/'default' uses baseline rates, "
+        "'flex' applies a 50% discount with higher latency, 'priority' applies a 1.8x premium. "
+        "When omitted (or 'auto'), the server default ('standard') applies. The chosen tier "
+        "drives both billing and the latency/availability SLO.",
+    )
+
+
+class DocumentFilePredictionRequest(BaseModel):
+    """Request to the VLM API using a document (doc, docx, pptx, pdf)."""
+
+    metadata: RequestMetadata = Field(
+        default_factory=RequestMetadata, description="Optional metadata to pass to the model."
+    )
+    config: GenerationConfig = Field(
+        default_factory=GenerationConfig,
+        description="The VLM generation config to be used for /<dtype>/generate.",
+    )
+    url: str | None = Field(
+        None,
+        title="Url",
+        description="The URL of the file (provide either `file_id` or `url`).",
+    )
+    file_id: str | None = Field(
+        None,
+        title="File Id",
+        description="The ID of the uploaded file (provide either `file_id` or `url`).",
+    )
+    id: str = Field(
+        default_factory=new_id, title="Id", description="Unique identifier of the request."
+    )
+    created_at: datetime = Field(
+        default_factory=utc_now,
+        title="Created At",
+        description="Date and time when the request was created (in UTC timezone)",
+    )
+    callback_url: AnyUrl | None = Field(
+        None, title="Callback Url", description="The URL to call when the request is completed."
+    )
+    model: Literal["vlm-1"] | str = Field(
+        "vlm-1", title="Model", description="The model to use for generating the response."
+    )
+    domain: KnownDomain | str | None = Field(
+        None,
+        title="Domain",
+        description="The domain identifier (e.g. `document.invoice`). Optional when a skill is "
+        "provided via config.skills.",
+    )
+    batch: bool = Field(
+        True,
+        title="Batch",
+        description="Whether to process the document in batch mode (async).",
+    )
+
+
+class CreditUsageResponse(BaseModel):
+    """Response model for credit usage metrics."""
+
+    elements_processed: int | None = Field(
+        None, title="Elements Processed", description="Number of elements processed."
+    )
+    element_type: Literal["image", "page", "video", "audio"] | None = Field(
+        None,
+        title="Element Type",
+        description="The type of element processed (e.g. image, page, video, audio).",
+    )
+    credits_used: int | None = Field(
+        None, title="Credits Used", description="Amount of total credits used."
+    )
+    steps: int | None = Field(
+        None,
+        title="Steps",
+        description="Number of steps processed, in case of agentic execution.",
+    )
+    message: str | None = Field(
+        None, title="Message", description="The message from the credit usage job."
+    )
+    duration_seconds: int = Field(
+        0, title="Duration Seconds", description="Duration of the request in seconds."
+    )
+
+
+class PredictionResponse(BaseModel):
+    """Base prediction response for all API responses."""
+
+    usage: CreditUsageResponse = Field(
+        default_factory=CreditUsageResponse, description="The usage metrics for the request."
+    )
+    id: str = Field(
+        default_factory=new_id, title="Id", description="Unique identifier of the response."
+    )
+    created_at: datetime = Field(
+        default_factory=utc_now,
+        title="Created At",
+        description="Date and time when the request was created (in UTC timezone)",
+    )
+    completed_at: datetime | None = Field(
+        None,
+        title="Completed At",
+        description="Date and time when the response was completed (in UTC timezone)",
+    )
+    response: Any | None = Field(
+        None,
+        title="Response",
+        description="The response from the model. May be an empty dict/list when the model "
+        "found no extractable content (valid for status=completed). For a failed prediction "
+        'this local server puts {"error": "<why>"} here (and the same text in usage.message).',
+    )
+    status: JobStatus = Field("pending", title="Status", description="The status of the job.")
+    domain: str | None = Field(
+        None,
+        title="Domain",
+        description="The domain of the prediction (e.g. document.invoice, image.caption).",
+    )
+
+
+class FileResponse(BaseModel):
+    """An uploaded file, as the SDK's `files.upload` / `files.get` parse it."""
+
+    id: str = Field(..., description="Unique identifier of the file.")
+    filename: str = Field(..., description="Name of the uploaded file.")
+    bytes: int = Field(..., description="Size of the file in bytes.")
+    purpose: FilePurpose = Field(..., description="Purpose given at upload.")
+    created_at: datetime = Field(..., description="When the file was uploaded (UTC).")
+    object: Literal["file"] = "file"
+    public_url: str | None = Field(None, description="Not used by the local server.")
+
+
+class PresignedUrlRequest(BaseModel):
+    """What the SDK sends for files over 32 MB (`files.upload(method='auto')`)."""
+
+    filename: str
+    purpose: FilePurpose = "assistants"
+    expiration: int | None = None
+
+
+class PresignedUrlResponse(BaseModel):
+    id: str
+    url: str
+    filename: str
+    content_type: str
+    upload_method: str = "PUT"
+    public_url: str | None = None
+    created_at: datetime
+    expiration: int | None = None
+    method: str = "PUT"
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok"] = "ok"
+    server: str = "skillkit"
+    version: str
+
+
+class HubInfoResponse(BaseModel):
+    version: str = Field(..., description="The version of the hub (vlmrun-hub package).")
+
+
+class HubDomainInfo(BaseModel):
+    domain: str = Field(..., description="The domain identifier")
+    description: str | None = Field(None, description="Description of the schema's purpose")
+    supported_inputs: list[str] | None = Field(None, description="List of supported input types")
+    tags: list[str] | None = Field(None, description="List of tags for the schema")
+    sample_data: list[str] | None = Field(None, description="URLs to sample data")
+
+
+class HubSchemaRequest(BaseModel):
+    domain: str = Field(..., description="The domain to get the schema for")
+    gql_stmt: str | None = Field(None, description="Not supported by the local server.")
+
+
+class SchemaRequest(BaseModel):
+    domain: str = Field(..., description="The domain to get the schema for")
+    config: GenerationConfig | None = Field(None, description="Generation config.")
+
+
+class SchemaResponse(BaseModel):
+    """A domain's schema; the SDK requires `gql_stmt` to be a string (empty here)."""
+
+    domain: str
+    description: str | None = None
+    schema_version: str
+    schema_hash: str
+    gql_stmt: str = ""
+    json_schema: dict[str, Any]

@@ -1,0 +1,236 @@
+"""Background processing: a small pool of daemon threads that run predictions.
+
+The pool starts lazily (on the first request or on ASGI lifespan startup, whichever comes
+first), so the app also works in-process under `httpx.ASGITransport`, which runs no lifespan.
+On start it resumes every prediction left pending or running (by a crash or a kill) and resends
+undelivered webhooks. Threads are daemons: stopping the process never waits for a document;
+what was running is simply run again after the restart.
+
+Engine calls are serialised by one process-wide lock: PDFium (behind pypdfium2) must never be
+called from two threads at once.
+
+Usage of a finished prediction: elements_processed = pages read, element_type from the engine,
+credits_used = 0 (nothing is billed locally), duration_seconds rounded up to whole seconds.
+A failed prediction carries its reason twice: `response = {"error": ...}` and `usage.message`.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import queue
+import shutil
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+from skillkit.errors import SkillkitError
+from skillkit.server.models import FINAL_STATUSES, utc_now
+from skillkit.server.settings import ServerSettings
+from skillkit.server.store import PredictionRecord, Store
+from skillkit.server.urls import FetchFailed, fetch_url
+from skillkit.server.webhooks import WebhookSender
+
+log = logging.getLogger("skillkit.server")
+
+ENGINE_LOCK = threading.Lock()
+ENGINE_NOTE = "skillkit local engine: deterministic, no model; no credits used"
+
+
+class Runtime:
+    """Everything a running app owns besides its routes: store, workers, webhook sender."""
+
+    def __init__(self, settings: ServerSettings, store: Store, *, temp_dir: Path | None = None):
+        self.settings = settings
+        self.store = store
+        self.temp_dir = temp_dir
+        self.stop = threading.Event()
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._futures: dict[str, Future[PredictionRecord]] = {}
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._started = False
+        self._closed = False
+        self.webhooks = WebhookSender(
+            secret=settings.webhook_secret,
+            attempts=max(1, settings.webhook_attempts),
+            backoff=settings.webhook_backoff_seconds,
+            stop=self.stop,
+            on_done=self._webhook_done,
+        )
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def ensure_started(self) -> None:
+        """Start the workers once, then resume unfinished predictions and webhooks."""
+        if self._started:
+            return
+        with self._lock:
+            if self._started or self._closed:
+                return
+            for n in range(max(1, self.settings.workers)):
+                t = threading.Thread(target=self._work, name=f"skillkit-worker-{n}", daemon=True)
+                t.start()
+                self._threads.append(t)
+            self._started = True
+        for prediction_id in self.store.unfinished_prediction_ids():
+            log.info("resuming prediction %s", prediction_id)
+            self.submit(prediction_id)
+        for prediction_id in self.store.undelivered_callback_ids():
+            record = self.store.get_prediction(prediction_id)
+            if record is not None:
+                self._send_webhook(record)
+
+    def close(self) -> None:
+        """Stop the workers (running jobs stay `running` and are resumed next start)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self.stop.set()
+        for _ in self._threads:
+            self._queue.put(None)
+        deadline = time.monotonic() + 2.0
+        for t in self._threads:
+            t.join(timeout=max(0.0, deadline - time.monotonic()))
+        if all(not t.is_alive() for t in self._threads):
+            self.store.close()
+        if self.temp_dir is not None and all(not t.is_alive() for t in self._threads):
+            shutil.rmtree(self.temp_dir, ignore_errors=True)
+
+    # ------------------------------------------------------------------ queue
+
+    def submit(self, prediction_id: str) -> Future[PredictionRecord]:
+        """Queue a prediction (once); the future resolves to its final record."""
+        self.ensure_started()
+        with self._lock:
+            fut = self._futures.get(prediction_id)
+            if fut is not None:
+                return fut
+            fut = Future()
+            self._futures[prediction_id] = fut
+        self._queue.put(prediction_id)
+        return fut
+
+    def _work(self) -> None:
+        while not self.stop.is_set():
+            prediction_id = self._queue.get()
+            if prediction_id is None:
+                return
+            with self._lock:
+                fut = self._futures.get(prediction_id)
+            try:
+                record = self.process(prediction_id)
+            except Exception as exc:  # a bug, not a user error: keep the worker alive
+                log.exception("prediction %s crashed the worker", prediction_id)
+                if fut is not None and not fut.done():
+                    fut.set_exception(exc)
+            else:
+                if fut is not None and not fut.done():
+                    if record is not None:
+                        fut.set_result(record)
+                    else:
+                        fut.set_exception(RuntimeError("the server is shutting down"))
+            finally:
+                with self._lock:
+                    self._futures.pop(prediction_id, None)
+
+    # ------------------------------------------------------------------ one prediction
+
+    def process(self, prediction_id: str) -> PredictionRecord | None:
+        """Run one prediction to `completed` or `failed`; None when stopped part-way."""
+        record = self.store.get_prediction(prediction_id)
+        if record is None:
+            return None
+        if record.status in FINAL_STATUSES:
+            return record
+        self.store.mark_running(prediction_id)
+        delay = self.settings.job_delay_seconds
+        if delay > 0 and self.stop.wait(delay):
+            return None  # shutting down: left `running`, resumed after the restart
+        started = time.monotonic()
+        status, response, usage = "failed", None, {}
+        try:
+            extraction = self._extract(record)
+        except (SkillkitError, FetchFailed) as exc:
+            message = str(exc)
+        except Exception as exc:
+            log.exception("prediction %s failed unexpectedly", prediction_id)
+            message = f"internal error in the local server: {type(exc).__name__}: {exc}"
+        else:
+            pages = int(getattr(extraction, "pages", 0) or 0)
+            status, response = "completed", extraction.data
+            usage = {
+                "elements_processed": pages,
+                "element_type": getattr(extraction, "element_type", "page") or "page",
+                "credits_used": 0,
+                "steps": 1,
+                "message": ENGINE_NOTE,
+            }
+            message = ""
+        if status == "failed":
+            response = {"error": message}
+            usage = {"message": message}
+        usage["duration_seconds"] = math.ceil(time.monotonic() - started)
+        self.store.finish_prediction(
+            prediction_id, status=status, response=response, usage=usage, completed_at=utc_now()
+        )
+        final = self.store.get_prediction(prediction_id)
+        if final is not None and final.callback_url:
+            self._send_webhook(final)
+        return final
+
+    def _document(self, record: PredictionRecord) -> Path:
+        source = record.job["source"]
+        if "file_id" in source:
+            file = self.store.get_file(source["file_id"])
+            if file is None:
+                raise FetchFailed(f"file {source['file_id']} was deleted before it was processed")
+            path = self.store.file_path(file)
+            if not path.is_file():
+                raise FetchFailed(f"file {file.id} is missing from the data dir")
+            return path
+        return fetch_url(
+            source["url"],
+            self.store.fetched_dir / record.id,
+            allow_list=self.settings.url_allow_list,
+            allow_private=self.settings.allow_private_urls,
+            max_bytes=self.settings.max_upload_bytes,
+            timeout=self.settings.fetch_timeout_seconds,
+        )
+
+    def _extract(self, record: PredictionRecord) -> Any:
+        job = record.job
+        path = self._document(record)
+        try:
+            from skillkit.engine import extract
+        except ImportError as exc:
+            raise FetchFailed(f"the local engine is not available: {exc}") from exc
+        try:
+            with ENGINE_LOCK:
+                return extract(
+                    path,
+                    job["schema"],
+                    page_indices=job.get("page_indices"),
+                    grounding=bool(job.get("grounding")),
+                    confidence=bool(job.get("confidence")),
+                    instructions=job.get("instructions"),
+                )
+        finally:
+            if "url" in job["source"]:
+                path.unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------ webhooks
+
+    def _send_webhook(self, record: PredictionRecord) -> None:
+        if not record.callback_url:
+            return
+        body = record.to_response().model_dump_json().encode()
+        self.webhooks.send(record.id, record.callback_url, body)
+
+    def _webhook_done(self, prediction_id: str, ok: bool) -> None:
+        if self._closed:
+            return
+        self.store.set_callback_status(prediction_id, "delivered" if ok else "failed")
