@@ -300,6 +300,7 @@ _DATA_MARK = "@@skillkit-data@@"
 # --------------------------------------------------------------------------- reading
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=\s]*")
 
 
 @dataclass(frozen=True)
@@ -624,9 +625,14 @@ def load_bundle_bytes(path: str | Path) -> bytes:
     try:
         text = stripped.decode("ascii")
     except UnicodeDecodeError:
+        text = None
+    if text is None or not _BASE64_TEXT.fullmatch(text):
         raise BundleError(
-            "not a zip, a payload JSON or base64 text (is the file truncated?)", path=p
-        ) from None
+            "not a zip, a skill payload JSON or base64 text (invalid base64 data); give a "
+            "bundle made by "
+            "`skillkit pack`",
+            path=p,
+        )
     return decode_base64(text, source=str(p))
 
 
