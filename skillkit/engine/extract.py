@@ -1,0 +1,452 @@
+"""Fill a JSON Schema from one document, deterministically (no model, no network).
+
+Order of work: arrays first (tables, item lists and sections take their lines out of play),
+then labelled scalar values (see `matching`), then fallbacks for fields no label named:
+- emails, phone numbers, URLs, the document's main date, a time of day: the first one
+  of that type in the document not already used;
+- a currency: the code or symbol printed with the amounts ($ -> USD, € -> EUR, £ -> GBP);
+- the issuer's name (vendor, merchant, company, or a top-level "name"): the most prominent
+  line at the top of the first page — largest font, then bold, then first — skipping the
+  document-type word ("INVOICE"), dates, amounts and contact details;
+- a place ("location", "city"): the first "City, ST"-shaped text;
+- a payment method: the first payment word (VISA, cash, debit card ...; plus the examples
+  a description gives with "e.g.").
+Anything still missing gets the default described in `schema` (null where allowed).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skillkit.engine import values, vocabulary
+from skillkit.engine.context import Context, Match, split_parts
+from skillkit.engine.document import Document
+from skillkit.engine.fields import (
+    MISSING,
+    Field,
+    find_time,
+    looks_like_name,
+    parse_value,
+    render_time,
+    root_fields,
+)
+from skillkit.engine.labels import tokens
+from skillkit.engine.matching import assign, find_matches
+from skillkit.engine.readers import read
+from skillkit.engine.schema import conform, default_for, main_type, resolve
+from skillkit.engine.sections import (
+    find_section,
+    section_items,
+    section_lines,
+    split_list,
+    string_items,
+)
+from skillkit.engine.tables import priced_lines, table_items
+from skillkit.errors import EngineError
+
+
+@dataclass
+class Extraction:
+    """The engine's answer: `data` validates against the schema (plus `_metadata` if asked)."""
+
+    data: dict
+    pages: int
+    element_type: str
+
+
+def read_document(path: Path | str, page_indices: list[int] | None = None) -> Document:
+    """Read a document into the format-independent model (only `page_indices` if given)."""
+    return read(Path(path), page_indices=page_indices)
+
+
+def extract(
+    path: Path | str,
+    schema: dict,
+    *,
+    page_indices: list[int] | None = None,
+    grounding: bool = False,
+    confidence: bool = False,
+    instructions: str | None = None,
+) -> Extraction:
+    """Fill `schema` from the document at `path`.
+
+    `instructions` (a skill's SKILL.md body) is accepted for API parity and not interpreted:
+    the engine follows the schema's names, titles and descriptions only.
+    """
+    if not isinstance(schema, dict):
+        raise EngineError("the output schema must be a JSON object")
+    doc = read_document(path, page_indices)
+    return extract_document(doc, schema, grounding=grounding, confidence=confidence)
+
+
+def extract_document(
+    doc: Document, schema: dict, *, grounding: bool = False, confidence: bool = False
+) -> Extraction:
+    root, _ = resolve(schema, schema)
+    if main_type(root) not in ("object", None):
+        # only object schemas have fields to match; anything else gets its valid default
+        data = conform(default_for(schema, schema), schema)
+        return Extraction(data=data, pages=len(doc.pages), element_type=doc.element_type)
+    ctx = Context.build(doc, root.get("title") or "")
+    fields = root_fields(schema)
+    ctx.index_fields(fields)
+    found: dict[int, Any] = {}
+    meta: dict[str, dict] = {}
+
+    scalars = [f for f in fields if f.kind not in ("array", "object")]
+    stop_fields = [f for f in scalars if f.kind in ("number", "integer")] or scalars
+
+    # 1. arrays (also those inside objects)
+    for f in _flatten_arrays(fields):
+        found[id(f)] = _array(ctx, f, stop_fields)
+
+    # 2. labelled scalars, top level and one level of nested objects
+    taken: dict[int, Match] = {}
+    proposals = find_matches(ctx, _flatten_scalars(fields))
+    for f in fields:
+        if f.kind == "object":
+            proposals.extend(_object_proposals(ctx, f))
+    for f in _flatten_scalars(fields):
+        if _is_payment(f):
+            # a payment word ("VISA", "CASH") outranks a weak label such as "Card:"
+            m = _payment(ctx, f)
+            if m is not None:
+                m.score = 0.45
+                proposals.append(m)
+    assign(ctx, proposals, taken)
+
+    # 3. fallbacks
+    for f in _flatten_scalars(fields):
+        if id(f) not in taken:
+            m = _fallback(ctx, f, top_level=f.depth == 0)
+            if m is not None:
+                taken[id(f)] = m
+                if m.key is not None:
+                    ctx.used.add(m.key)
+
+    data = {f.name: _value_of(f, found, taken, schema, meta, ctx, f.name) for f in fields}
+    data = conform(data, schema)
+    if not isinstance(data, dict):
+        data = {}
+    if grounding or confidence:
+        data["_metadata"] = _metadata(meta, grounding, confidence)
+    return Extraction(data=data, pages=len(doc.pages), element_type=doc.element_type)
+
+
+def _flatten_scalars(fields: list[Field]) -> list[Field]:
+    out: list[Field] = []
+    for f in fields:
+        if f.kind == "object":
+            out.extend(_flatten_scalars(f.children))
+        elif f.kind != "array":
+            out.append(f)
+    return out
+
+
+def _flatten_arrays(fields: list[Field]) -> list[Field]:
+    out: list[Field] = []
+    for f in fields:
+        if f.kind == "object":
+            out.extend(_flatten_arrays(f.children))
+        elif f.kind == "array" and f.item is not None:
+            out.append(f)
+    return out
+
+
+def _object_proposals(ctx: Context, f: Field) -> list[Match]:
+    """Nested object: labels inside a section headed by the object's name count extra."""
+    found = find_section(ctx, f, min_score=0.8)
+    if not found:
+        return []
+    li, si, _, _ = found
+    lines = {bl.li for bl in section_lines(ctx, li, si)}
+    children = [c for c in f.children if c.kind not in ("array", "object")]
+    return find_matches(ctx, children, lines, bonus=0.1)
+
+
+# -- arrays -------------------------------------------------------------------------------
+
+
+def _array(ctx: Context, f: Field, stop_fields: list[Field]) -> list:
+    item = f.item
+    assert item is not None
+    if item.kind == "object":
+        # a header row naming the item properties is the strongest evidence; then a section
+        # headed by the array's name; then receipt-style priced lines
+        rows = table_items(ctx, item, stop_fields)
+        if rows:
+            return rows
+        if not _tabular(item):
+            result = section_items(ctx, f)
+            if result is not None:
+                return result[0]
+        rows = priced_lines(ctx, item, stop_fields)
+        if rows:
+            return rows
+        result = section_items(ctx, f)
+        return result[0] if result else []
+    result = string_items(ctx, f)
+    if result is not None:
+        return result[0]
+    # "Skills: a, b, c" on one labelled line
+    text_field = _as_text_field(f)
+    ctx.add_to_index(text_field)
+    proposals = [m for m in find_matches(ctx, [text_field]) if m.key not in ctx.used]
+    if proposals:
+        best = min(proposals, key=lambda m: (-m.score, m.key or (0, 0, 0)))
+        ctx.used.add(best.key)
+        return [
+            Match(item, v, best.score, best.page, best.bbox, label=best.label)
+            for piece in split_list(str(best.value))
+            if (v := parse_value(item, piece, ctx.dayfirst)) is not None
+        ]
+    return []
+
+
+def _tabular(item: Field) -> bool:
+    """Items with several numbers (quantity, price, amount) come from tables, not sections."""
+    return sum(1 for c in item.children if c.kind in ("number", "integer")) >= 2
+
+
+def _as_text_field(f: Field) -> Field:
+    return Field(
+        name=f.name,
+        schema={"type": "string"},
+        nullable=True,
+        kind="string",
+        candidates=f.candidates,
+        title=f.title,
+        description=f.description,
+    )
+
+
+# -- fallbacks ----------------------------------------------------------------------------
+
+_ISSUER = {"vendor", "merchant", "seller", "supplier", "store", "company", "business", "issuer"}
+
+
+def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
+    k = f.kind
+    if k in ("email", "phone", "url"):
+        return _first_of_type(ctx, f)
+    if k == "date" and _is_main_date(f):
+        return _first_of_type(ctx, f)
+    if k == "time":
+        for li, line in enumerate(ctx.lines):
+            if li in ctx.consumed:
+                continue
+            for si, seg in enumerate(line.segments):
+                t = find_time(seg.text)
+                if t and (li, si, t[3][0]) not in ctx.used:
+                    return Match(f, render_time(t[0], t[1], t[2], f), 0.5, line.page, seg.bbox)
+        return None
+    if k == "currency":
+        return _currency(ctx, f)
+    if k == "string":
+        words = set(f.tokens) | set(tokens(f.title))
+        issuer = bool(words & _ISSUER) or (bool(set(f.parents) & _ISSUER) and "name" in words)
+        if issuer or (top_level and f.concept("name", "full name")):
+            return _prominent(ctx, f)
+        if f.concept("location", "city", "place", "based in"):
+            return _place(ctx, f)
+    return None
+
+
+def _is_payment(f: Field) -> bool:
+    return f.kind in ("string", "enum") and f.concept(
+        "payment method", "payment type", "tender", "paid by", "payment"
+    )
+
+
+def _is_main_date(f: Field) -> bool:
+    plain = tokens("date")
+    return any(c.tokens == plain and c.weight >= 0.85 for c in f.candidates)
+
+
+def _first_of_type(ctx: Context, f: Field) -> Match | None:
+    for li, line in enumerate(ctx.lines):
+        if li in ctx.consumed:
+            continue
+        for si, seg in enumerate(line.segments):
+            for part, offset in split_parts(seg.text) or [(seg.text, 0)]:
+                key = (li, si, offset)
+                if key in ctx.used or (li, si, -1) in ctx.used:
+                    continue
+                value = parse_value(f, part, ctx.dayfirst)
+                if value is not None:
+                    return Match(f, value, 0.5, line.page, seg.bbox, key=key)
+        if len(line.segments) > 1 and f.kind in ("date", "datetime"):
+            # a date cut by a wide gap ("Mar 9,     2026"), as OCR of spaced type gives
+            value = parse_value(f, line.text, ctx.dayfirst)
+            if value is not None and (li, -1, 0) not in ctx.used:
+                return Match(f, value, 0.4, line.page, line.bbox, key=(li, -1, 0))
+    return None
+
+
+def _currency(ctx: Context, f: Field) -> Match | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, Any]] = {}
+    for _li, line in enumerate(ctx.lines):
+        for seg in line.segments:
+            for money in values.find_numbers(seg.text):
+                if money.currency:
+                    counts[money.currency] += 1
+                    first.setdefault(money.currency, (line.page, seg.bbox))
+    if not counts:
+        for line in ctx.lines:
+            code = values.currency_code(line.text)
+            if code:
+                return Match(f, _currency_value(f, code), 0.3, line.page, line.bbox)
+        return None
+    code = max(counts, key=lambda c: (counts[c], -list(first).index(c)))
+    page, bbox = first[code]
+    return Match(f, _currency_value(f, code), 0.6, page, bbox)
+
+
+def _currency_value(f: Field, code: str) -> Any:
+    if isinstance(f.schema.get("enum"), list):
+        hit = values.match_enum(code, f.schema["enum"])
+        return hit[0] if hit else code
+    return code
+
+
+def _prominent(ctx: Context, f: Field) -> Match | None:
+    """The most prominent text near the top of the first page (see the module docstring)."""
+    if not ctx.lines:
+        return None
+    first_page = ctx.lines[0].page
+    candidates = []
+    for li, line in enumerate(ctx.lines[:40]):
+        if line.page != first_page:
+            break
+        for si, seg in enumerate(line.segments):
+            text = seg.text.strip()
+            taken = (li, si, 0) in ctx.used or (li, si, -1) in ctx.used
+            if taken or ctx.is_label(li, si) or not _name_like(ctx, text):
+                continue
+            size = seg.size or line.size
+            candidates.append((-size, not (seg.bold or line.bold), li, si, text))
+        if len(candidates) >= 12:
+            break
+    if not candidates:
+        return None
+    candidates.sort()
+    _, _, li, si, text = candidates[0]
+    seg = ctx.lines[li].segments[si]
+    value = parse_value(f, text, ctx.dayfirst)
+    if value is None:
+        return None
+    return Match(f, value, 0.5, ctx.lines[li].page, seg.bbox, key=(li, si, -1))
+
+
+def _name_like(ctx: Context, text: str) -> bool:
+    toks = set(tokens(text))
+    if toks and toks <= ctx.doc_type:
+        return False
+    return len(text) <= 60 and looks_like_name(text)
+
+
+def _place(ctx: Context, f: Field) -> Match | None:
+    for li, line in enumerate(ctx.lines):
+        if li in ctx.consumed:
+            continue
+        for si, seg in enumerate(line.segments):
+            for part, offset in split_parts(seg.text) or [(seg.text, 0)]:
+                if vocabulary.location_score(part) >= 0.6 and (li, si, offset) not in ctx.used:
+                    value = parse_value(f, part, ctx.dayfirst)
+                    if value is not None:
+                        return Match(f, value, 0.4, line.page, seg.bbox, key=(li, si, offset))
+    return None
+
+
+def _payment(ctx: Context, f: Field) -> Match | None:
+    for li, line in enumerate(ctx.lines):
+        if li in ctx.consumed:
+            continue
+        for si, seg in enumerate(line.segments):
+            span = vocabulary.find_payment_method(seg.text, f.examples)
+            if span:
+                text = seg.text[span[0] : span[1]]
+                value = parse_value(f, text, ctx.dayfirst)
+                if value is not None:
+                    return Match(f, value, 0.4, line.page, seg.bbox, key=(li, si, span[0]))
+    return None
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def _value_of(
+    f: Field,
+    found: dict[int, Any],
+    taken: dict[int, Match],
+    schema: dict,
+    meta: dict,
+    ctx: Context,
+    path: str,
+) -> Any:
+    if f.kind == "object":
+        return {
+            c.name: _value_of(c, found, taken, schema, meta, ctx, f"{path}.{c.name}")
+            for c in f.children
+        }
+    if f.kind == "array":
+        items = found.get(id(f), [])
+        out = []
+        for i, entry in enumerate(items):
+            item_path = f"{path}[{i}]"
+            if isinstance(entry, Match):
+                out.append(entry.value)
+                _record(meta, item_path, entry, ctx)
+            elif isinstance(entry, list) and f.item is not None:
+                obj = {}
+                for child, m in zip(f.item.children, entry, strict=False):
+                    child_path = f"{item_path}.{child.name}"
+                    if m is None:
+                        obj[child.name] = _missing(child, schema)
+                    else:
+                        obj[child.name] = m.value
+                        _record(meta, child_path, m, ctx)
+                out.append(obj)
+        return out
+    m = taken.get(id(f))
+    if m is None:
+        return _missing(f, schema)
+    _record(meta, path, m, ctx)
+    return m.value
+
+
+def _missing(f: Field, schema: dict) -> Any:
+    if f.absent is not MISSING:
+        if f.absent is None and not f.nullable:
+            return default_for(f.schema, schema, allow_null=False)
+        return f.absent
+    if f.nullable:
+        return None
+    return default_for(f.schema, schema, allow_null=False)
+
+
+def _record(meta: dict, path: str, m: Match, ctx: Context) -> None:
+    meta[path] = {
+        "page": m.page,
+        "bbox": ctx.norm_bbox(m.page, m.bbox),
+        "label": m.label,
+        "confidence": round(max(0.0, min(1.0, m.score)), 3),
+    }
+
+
+def _metadata(meta: dict, grounding: bool, confidence: bool) -> dict:
+    out = {}
+    for path, info in meta.items():
+        entry: dict[str, Any] = {}
+        if grounding:
+            entry["page"] = info["page"]
+            entry["bbox"] = info["bbox"]
+            entry["label"] = info["label"]
+        if confidence:
+            entry["confidence"] = info["confidence"]
+        out[path] = entry
+    return out

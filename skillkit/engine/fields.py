@@ -1,0 +1,327 @@
+"""Schema properties as fields to fill: what kind of value, which labels, which fallbacks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from skillkit.engine import values
+from skillkit.engine.labels import (
+    Candidate,
+    candidates,
+    description_examples,
+    split_name,
+    tokens,
+)
+from skillkit.engine.schema import main_type, resolve
+
+MISSING = object()
+
+# Renderings tried against a string property's `pattern`, to learn what it wants.
+_PATTERN_PROBES = {
+    "date": "2026-03-15",
+    "month": "2026-03",
+    "year": "2026",
+    "time": "14:30",
+    "time_s": "14:30:00",
+    "datetime": "2026-03-15T14:30:00",
+    "currency": "USD",
+}
+
+
+@dataclass
+class Field:
+    """One schema property, ready for matching."""
+
+    name: str
+    schema: dict
+    nullable: bool
+    kind: str
+    candidates: list[Candidate]
+    title: str = ""
+    description: str = ""
+    examples: list[str] = field(default_factory=list)
+    absent: Any = MISSING
+    formats: set[str] = field(default_factory=set)
+    children: list[Field] = field(default_factory=list)
+    item: Field | None = None
+    depth: int = 0
+    parents: tuple[str, ...] = ()
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tokens(split_name(self.name))
+
+    def concept(self, *phrases: str) -> bool:
+        """True when the property's own name or title is one of `phrases` (or ends with one)."""
+        own = {self.tokens}
+        if self.title:
+            own.add(tokens(self.title))
+        for phrase in phrases:
+            p = tokens(phrase)
+            for o in own:
+                if o == p or (len(o) > len(p) and o[-len(p) :] == p):
+                    return True
+        return False
+
+
+_NAME_WORDS = {
+    "name", "vendor", "merchant", "seller", "supplier", "company", "customer", "client",
+    "store", "business", "employer", "institution", "school", "university", "organization",
+    "organisation", "payee", "buyer", "recipient", "issuer",
+}  # fmt: skip
+
+
+def is_name_field(f: Field) -> bool:
+    """A property that holds a name (of a person, business, school ...)."""
+    return f.kind == "string" and bool((set(f.tokens) | set(tokens(f.title))) & _NAME_WORDS)
+
+
+def looks_like_name(text: str) -> bool:
+    """Text that could be a name: letters, not a phone, email, URL, date or amount."""
+    if not re.search(r"[A-Za-z]{2}", text) or len(text) > 80:
+        return False
+    if text.rstrip().endswith(":") or "@" in text or re.search(r"https?://|www\.", text):
+        return False
+    if values.find_dates(text) or values.parse_phone(text):
+        return False
+    return sum(ch.isdigit() for ch in text) <= len(text) // 4
+
+
+def _pattern_formats(pattern: str) -> set[str]:
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        return set()
+    return {name for name, probe in _PATTERN_PROBES.items() if rx.search(probe)}
+
+
+_ABSENT_RE = re.compile(
+    r"(?:^|[;,.(]\s*|\b)(?P<value>-?\d+(?:\.\d+)?|null|none|true|false|an empty (?:string|list))"
+    r"\s+(?:when|if)\s+(?P<cond>[^;.,)]*)",
+    re.IGNORECASE,
+)
+_ABSENCE_WORDS = re.compile(r"\b(no|not|absent|missing|none|without|unknown|empty)\b", re.I)
+
+
+def absent_default(description: str) -> Any:
+    """A value a description says to use when the document gives none ("1 when ... no ...")."""
+    for m in _ABSENT_RE.finditer(description or ""):
+        if not _ABSENCE_WORDS.search(m.group("cond")):
+            continue
+        raw = m.group("value").lower()
+        if raw in ("null", "none"):
+            return None
+        if raw == "true":
+            return True
+        if raw == "false":
+            return False
+        if raw.startswith("an empty"):
+            return "" if "string" in raw else []
+        number = float(raw)
+        return int(number) if number.is_integer() else number
+    return MISSING
+
+
+def _kind(name: str, node: dict, title: str, description: str) -> tuple[str, set[str]]:
+    t = main_type(node)
+    words = set(tokens(split_name(name))) | set(tokens(title))
+    fmt = (node.get("format") or "").lower()
+    formats = _pattern_formats(node["pattern"]) if isinstance(node.get("pattern"), str) else set()
+    if t == "object":
+        return "object", formats
+    if t == "array":
+        return "array", formats
+    if isinstance(node.get("enum"), list) and node["enum"]:
+        return ("currency" if "currency" in words else "enum"), formats
+    if t == "boolean":
+        return "boolean", formats
+    if t == "integer":
+        return ("year" if "year" in words else "integer"), formats
+    if t == "number":
+        return "number", formats
+    if fmt == "date":
+        return "date", formats or {"date"}
+    if fmt == "date-time":
+        return "datetime", formats or {"datetime"}
+    if fmt == "time":
+        return "time", formats or {"time_s"}
+    if fmt == "email" or "email" in words:
+        return "email", formats
+    if fmt in ("uri", "url", "iri", "hostname") or words & {
+        "url",
+        "website",
+        "homepage",
+        "linkedin",
+        "github",
+    }:
+        return "url", formats
+    if words & {"phone", "mobile", "fax", "cell"}:
+        return "phone", formats
+    if "currency" in words:
+        return "currency", formats
+    if formats & {"date", "month", "year", "datetime"} and not formats & {"currency"}:
+        return "date", formats
+    if formats & {"time", "time_s"}:
+        return "time", formats
+    if "time" in words and "date" not in words:
+        return "time", formats or {"time"}
+    if "date" in words or words & {"dob", "birthday"}:
+        if re.search(r"\bas printed\b", description, re.I):
+            return "string", formats
+        return "date", formats or {"date"}
+    return "string", formats
+
+
+def build_field(
+    name: str, node: Any, root: dict, parents: list[str] | None = None, depth: int = 0
+) -> Field:
+    sub, nullable = resolve(node, root)
+    title = sub.get("title") or ""
+    description = sub.get("description") or ""
+    kind, formats = _kind(name, sub, title, description)
+    f = Field(
+        name=name,
+        schema=sub,
+        nullable=nullable,
+        kind=kind,
+        candidates=candidates(name, title, description, parents),
+        title=title,
+        description=description,
+        examples=description_examples(description),
+        absent=absent_default(description),
+        formats=formats,
+        depth=depth,
+        parents=tuple(t for p in (parents or []) for t in tokens(split_name(p))),
+    )
+    if kind == "object":
+        for child_name, child in (sub.get("properties") or {}).items():
+            f.children.append(
+                build_field(child_name, child, root, (parents or []) + [name], depth + 1)
+            )
+    elif kind == "array":
+        items = sub.get("items")
+        if isinstance(items, dict):
+            f.item = build_field(name, items, root, parents, depth + 1)
+            if not f.item.title and title:
+                f.item.title = title
+    return f
+
+
+def root_fields(schema: dict) -> list[Field]:
+    sub, _ = resolve(schema, schema)
+    return [build_field(n, p, schema) for n, p in (sub.get("properties") or {}).items()]
+
+
+# -- turning text into a value of the field's kind ----------------------------------------
+
+
+def render_date(d: values.DateValue, f: Field) -> str | None:
+    """The most precise rendering of a date the property's format/pattern accepts."""
+    formats = f.formats
+    options: list[tuple[str, str]] = []
+    if d.month and d.day:
+        if d.hour is not None:
+            options.append(("datetime", d.iso_datetime()))
+        options.append(("date", d.iso_date()))
+        options.append(("datetime", d.iso_datetime()))
+    if d.month:
+        options.append(("month", d.iso_month()))
+    options.append(("year", f"{d.year:04d}"))
+    if not formats:
+        return options[0][1] if d.month and d.day else None
+    for kind, text in options:
+        if kind in formats:
+            return text
+    return None
+
+
+def render_time(h: int, m: int, s: int, f: Field) -> str:
+    if "time_s" in f.formats and "time" not in f.formats:
+        return f"{h:02d}:{m:02d}:{s:02d}"
+    return f"{h:02d}:{m:02d}"
+
+
+_TIME_RE = re.compile(
+    r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
+)
+
+
+def find_time(text: str) -> tuple[int, int, int, tuple[int, int]] | None:
+    m = _TIME_RE.search(text)
+    if not m:
+        return None
+    h = int(m.group("h"))
+    ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    return h, int(m.group("m")), int(m.group("s") or 0), (m.start(), m.end())
+
+
+def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
+    """The value of kind `f.kind` in `text`, or None when there is none."""
+    text = text.strip()
+    if not text:
+        return None
+    k = f.kind
+    if k == "number":
+        return values.parse_number(text)
+    if k == "integer":
+        return values.parse_integer(text)
+    if k == "year":
+        dates = values.find_dates(text, dayfirst=dayfirst, partial=True)
+        if dates:
+            return dates[-1].year
+        return values.parse_integer(text)
+    if k == "boolean":
+        return values.parse_bool(text)
+    if k == "date":
+        dates = values.find_dates(
+            text, dayfirst=dayfirst, partial=bool(f.formats - {"date", "datetime"})
+        )
+        for d in dates:
+            rendered = render_date(d, f)
+            if rendered:
+                return rendered
+        return None
+    if k == "datetime":
+        dates = values.find_dates(text, dayfirst=dayfirst)
+        return dates[0].iso_datetime() if dates else None
+    if k == "time":
+        found = find_time(text)
+        return render_time(found[0], found[1], found[2], f) if found else None
+    if k == "email":
+        email = values.parse_email(text)
+        return email.lower() if email else None
+    if k == "phone":
+        return values.parse_phone(text)
+    if k == "url":
+        return values.parse_url(text)
+    if k == "currency":
+        if isinstance(f.schema.get("enum"), list):
+            code = values.currency_code(text)
+            hit = values.match_enum(code or text, f.schema["enum"])
+            return hit[0] if hit else None
+        return values.currency_code(text) or (
+            text.upper()
+            if re.fullmatch(r"[A-Za-z]{3}", text) and text.upper() in values.CURRENCY_CODES
+            else None
+        )
+    if k == "enum":
+        options = f.schema.get("enum") or []
+        hit = values.match_enum(text, options)
+        if hit:
+            return hit[0]
+        for o in options:
+            if not isinstance(o, str) and o is not None:
+                parsed = values.parse_number(text)
+                if parsed is not None and parsed == o:
+                    return o
+        return None
+    if k == "string":
+        s = values.clean_string(text)
+        return s or None
+    return None

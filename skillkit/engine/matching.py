@@ -1,0 +1,289 @@
+"""Find labelled values: "Label: value", "Label      value", and a label above its value.
+
+For every segment of every line, the matcher reads possible label regions (the text before a
+colon, the whole segment, or its first few words) and scores them against every field's label
+candidates. Each label hit then proposes values at three places — after the label in the same
+segment, in the next segment to the right, and in the segment below it in the same column —
+and keeps those that parse as the field's type. All proposals are ranked by score and assigned
+greedily, each field once and each piece of text once, so "Due Date" cannot also be taken as
+the invoice date and the same amount cannot fill two fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from skillkit.engine.context import Context, Match, label_tokens
+from skillkit.engine.document import BBox
+from skillkit.engine.fields import Field, is_name_field, looks_like_name, parse_value
+from skillkit.engine.labels import match_score
+
+MIN_SCORE = 0.2
+POS_INLINE = 1.0
+POS_PREFIX = 0.82
+POS_RIGHT = 0.97
+POS_BELOW = 0.92
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])|\s+\|\s+")
+_VALUE_START = re.compile(r"^[\s#:.\-]*[\d$€£¥₹(+\-]|^[\s#:]*[A-Z]{1,5}[-\d]")
+
+
+@dataclass
+class _Region:
+    tokens: tuple[str, ...]
+    kind: str  # "colon" | "whole" | "prefix"
+    label: str
+    value_start: int  # where an inline value starts in the segment text (-1: none)
+
+
+def _regions(text: str) -> list[_Region]:
+    out: list[_Region] = []
+    colon = _find_colon(text)
+    if colon >= 0:
+        head = text[:colon]
+        toks = label_tokens(head)
+        if toks and len(toks) <= 6:
+            out.append(_Region(toks, "colon", head.strip(), colon + 1))
+    toks = label_tokens(text)
+    if toks and len(toks) <= 6 and colon < 0:
+        out.append(_Region(toks, "whole", text.strip(), -1))
+    words = text.split()
+    if colon < 0 and len(words) > 1:
+        offset = 0
+        starts = []
+        for w in words:
+            offset = text.index(w, offset)
+            starts.append(offset)
+            offset += len(w)
+        for k in range(1, min(5, len(words))):
+            head = " ".join(words[:k])
+            ptoks = label_tokens(head)
+            if ptoks:
+                out.append(_Region(ptoks, "prefix", head, starts[k]))
+    return out
+
+
+def _find_colon(text: str) -> int:
+    """The first colon that ends a label (not one inside a time like 19:58 or a URL)."""
+    for m in re.finditer(r":", text):
+        i = m.start()
+        before = text[i - 1 : i]
+        after = text[i + 1 : i + 2]
+        if before.isdigit() and after.isdigit():
+            continue
+        if text[i + 1 : i + 3] == "//":
+            continue
+        if not re.search(r"[A-Za-z]", text[:i]):
+            continue
+        return i
+    return -1
+
+
+def _field_scores(ctx: Context, region: _Region, allowed: set[int]) -> dict[int, tuple[float, str]]:
+    """Best score per field (by id) for one label region."""
+    best: dict[int, tuple[float, str]] = {}
+    exact = ctx.index.get(region.tokens, [])
+    for f, c in exact:
+        if id(f) in allowed:
+            score = c.weight
+            if region.kind == "prefix":
+                score *= 1.0
+            if score > best.get(id(f), (0.0, ""))[0]:
+                best[id(f)] = (score, region.label)
+    if region.kind == "prefix":
+        return best
+    seen: set[tuple[int, tuple[str, ...]]] = set()
+    for t in set(region.tokens):
+        for f, c in ctx.token_index.get(t, []):
+            if id(f) not in allowed or (id(f), c.tokens) in seen:
+                continue
+            seen.add((id(f), c.tokens))
+            score = match_score(region.tokens, c)
+            if score > best.get(id(f), (0.0, ""))[0]:
+                best[id(f)] = (score, region.label)
+    return best
+
+
+def _trim_inline(text: str) -> str:
+    m = _SENTENCE_END.search(text)
+    return text[: m.start()] if m else text
+
+
+def _below(ctx: Context, li: int, si: int, lines: set[int] | None, max_lines: int = 2):
+    """Segments below the label in its column: [(li, si)], nearest first."""
+    line = ctx.lines[li]
+    seg = line.segments[si]
+    x0, x1 = seg.bbox[0], seg.bbox[2]
+    height = ctx.line_height(li)
+    found = []
+    j = li + 1
+    while j < len(ctx.lines) and len(found) < max_lines:
+        nxt = ctx.lines[j]
+        if nxt.page != line.page or nxt.bbox[1] - line.bbox[3] > 3.5 * height:
+            break
+        if lines is not None and j not in lines:
+            j += 1
+            continue
+        best, best_overlap = None, 0.0
+        for sj, other in enumerate(nxt.segments):
+            overlap = min(x1, other.bbox[2]) - max(x0, other.bbox[0])
+            width = max(min(x1 - x0, other.bbox[2] - other.bbox[0]), 1e-6)
+            if overlap / width > best_overlap:
+                best, best_overlap = sj, overlap / width
+        if best is not None and best_overlap > 0.3:
+            found.append((j, best))
+        j += 1
+    return found
+
+
+def _label_row(ctx: Context, li: int) -> bool:
+    """A row of column headings ("BILL TO            SHIP TO") whose values sit below.
+
+    No digits, segments far apart (more than four font sizes), and a line just below with
+    text under at least two of them.
+    """
+    line = ctx.lines[li]
+    segs = line.segments
+    if len(segs) < 2 or any(ch.isdigit() for ch in line.text):
+        return False
+    unit = line.size or (segs[0].size or 0.0) or 1.0
+    if not any(segs[i + 1].bbox[0] - segs[i].bbox[2] > 4 * unit for i in range(len(segs) - 1)):
+        return False
+    if li + 1 >= len(ctx.lines) or ctx.lines[li + 1].page != line.page:
+        return False
+    below = ctx.lines[li + 1]
+    if below.bbox[1] - line.bbox[3] > 2.5 * ctx.line_height(li):
+        return False
+    covered = sum(
+        1
+        for s in segs
+        if any(min(s.bbox[2], b.bbox[2]) > max(s.bbox[0], b.bbox[0]) for b in below.segments)
+    )
+    return covered >= 2
+
+
+def find_matches(
+    ctx: Context, fields: list[Field], lines: set[int] | None = None, bonus: float = 0.0
+) -> list[Match]:
+    """Every plausible (field, value) proposal found by labels in `lines` (default: all)."""
+    allowed = {id(f) for f in fields}
+    by_id = {id(f): f for f in fields}
+    proposals: list[Match] = []
+    scan = sorted(lines) if lines is not None else range(len(ctx.lines))
+    for li in scan:
+        if li in ctx.consumed:
+            continue
+        line = ctx.lines[li]
+        label_row = _label_row(ctx, li)
+        for si, seg in enumerate(line.segments):
+            for region in _regions(seg.text):
+                scores = _field_scores(ctx, region, allowed)
+                for fid, (score, label) in scores.items():
+                    if score < MIN_SCORE:
+                        continue
+                    f = by_id[fid]
+                    proposals.extend(
+                        _values_for(ctx, f, li, si, region, score + bonus, label, label_row, lines)
+                    )
+    return proposals
+
+
+def _values_for(
+    ctx: Context,
+    f: Field,
+    li: int,
+    si: int,
+    region: _Region,
+    score: float,
+    label: str,
+    label_row: bool,
+    lines: set[int] | None,
+) -> list[Match]:
+    line = ctx.lines[li]
+    seg = line.segments[si]
+    out: list[Match] = []
+
+    def propose(text: str, where: float, lj: int, sj: int, start: int, bbox: BBox) -> bool:
+        if not text.strip():
+            return False
+        if f.kind == "string":
+            if text.rstrip().endswith(":"):
+                return False
+            text = _trim_inline(text) if where in (POS_INLINE, POS_PREFIX) else text.split(" | ")[0]
+        value = parse_value(f, text, ctx.dayfirst)
+        if value is None or value == "":
+            return False
+        if is_name_field(f) and not looks_like_name(str(value)):
+            return False
+        if is_name_field(f) and region.kind == "whole" and any(c.isdigit() for c in seg.text):
+            return False  # "Store 014", "Table 12": a number's label, not a name's
+        out.append(
+            Match(
+                field=f,
+                value=value,
+                score=score * where,
+                page=line.page if lj == li else ctx.lines[lj].page,
+                bbox=bbox,
+                label=label,
+                key=(lj, sj, start),
+            )
+        )
+        return True
+
+    if region.value_start >= 0:
+        rest = seg.text[region.value_start :]
+        if region.kind == "prefix":
+            # "Invoice #88213" / "TOTAL 12.50": the value must start right after the label
+            if f.kind != "string" and not _VALUE_START.match(rest):
+                return out
+            if f.kind == "string" and (not rest.strip() or rest.strip()[0].islower()):
+                return out
+            if propose(rest, POS_PREFIX, li, si, region.value_start, seg.bbox):
+                return out
+            return out
+        if propose(rest, POS_INLINE, li, si, region.value_start, seg.bbox):
+            return out
+    # the next segment on the same line
+    if si + 1 < len(line.segments):
+        right = line.segments[si + 1]
+        right_is_label = ctx.is_label(li, si + 1) or (
+            label_row and f.kind == "string" and region.kind == "whole"
+        )
+        if not right_is_label and propose(right.text, POS_RIGHT, li, si + 1, -1, right.bbox):
+            return out
+    # the segment below in the same column
+    for lj, sj in _below(ctx, li, si, lines):
+        if lj in ctx.consumed:
+            continue
+        below = ctx.lines[lj].segments[sj]
+        if ctx.is_label(lj, sj):
+            break
+        if propose(below.text, POS_BELOW, lj, sj, -1, below.bbox):
+            break
+        if f.kind == "string":
+            break
+    return out
+
+
+def assign(ctx: Context, proposals: list[Match], taken: dict[int, Match]) -> None:
+    """Greedy: best score first; a field is filled once and a value is used once."""
+    proposals.sort(key=lambda m: (-m.score, m.key or (0, 0, 0)))
+    for m in proposals:
+        if id(m.field) in taken or m.key in ctx.used:
+            continue
+        taken[id(m.field)] = m
+        if m.key is not None:
+            ctx.used.add(m.key)
+
+
+def line_has_label(ctx: Context, li: int, fields: list[Field], threshold: float = 0.8) -> bool:
+    """True when a segment of the line is (or starts with) a strong label of one of `fields`."""
+    allowed = {id(f) for f in fields}
+    for seg in ctx.lines[li].segments:
+        for region in _regions(seg.text):
+            if region.kind == "prefix" and not _VALUE_START.match(seg.text[region.value_start :]):
+                continue
+            scores = _field_scores(ctx, region, allowed)
+            if any(s >= threshold for s, _ in scores.values()):
+                return True
+    return False

@@ -1,0 +1,105 @@
+"""PDF reader: the text layer through pypdfium2, with a box for every character.
+
+Characters are joined into words (a space or a jump in position ends a word) and words into
+lines and segments by position (`_layout.lines_from_words`). A PDF with no text layer (a
+scan) yields pages without lines; the extractor then returns an empty result.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+from skillkit.engine.document import Document, Page
+from skillkit.engine.readers import require, select_pages
+from skillkit.engine.readers._layout import PlacedWord, lines_from_words
+from skillkit.errors import EngineError
+
+
+def read(path: Path, page_indices: list[int] | None = None) -> Document:
+    pdfium = require("pypdfium2", path)
+    raw = require("pypdfium2.raw", path)
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception as exc:  # pdfium raises its own PdfiumError for damaged files
+        raise EngineError(f"cannot read PDF ({exc}); is the file complete?", path=path) from exc
+    try:
+        count = len(pdf)
+        pages: list[Page] = []
+        for index in select_pages(count, page_indices, path):
+            page = pdf[index]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    words = _words(raw, textpage, height)
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            pages.append(
+                Page(index=index, width=width, height=height, lines=lines_from_words(words, index))
+            )
+    finally:
+        pdf.close()
+    return Document(path=path, kind="pdf", pages=pages, page_count=count)
+
+
+def _words(raw, textpage, page_height: float) -> list[PlacedWord]:
+    """Words from the character stream; y is flipped so the origin is the top left."""
+    words: list[PlacedWord] = []
+    chars: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    size = 0.0
+    bold = False
+    rect = raw.FS_RECTF()
+    font_buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+
+    def flush() -> None:
+        if chars:
+            words.append(PlacedWord("".join(chars), box[0], box[1], box[2], box[3], size, bold))
+            chars.clear()
+
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    same_length = len(text) == count  # one UTF-16 unit per char: no astral characters
+    get_box = raw.FPDFText_GetLooseCharBox
+    for i in range(count):
+        if same_length:
+            ch = text[i]
+            code = ord(ch)
+        else:
+            code = raw.FPDFText_GetUnicode(textpage, i)
+            ch = chr(code) if 0 < code < 0x110000 else ""
+        if not ch or code < 33 or ch.isspace() or code == 0xFFFE:
+            flush()
+            continue
+        if not get_box(textpage, i, rect):
+            flush()
+            continue
+        x0, x1 = rect.left, rect.right
+        y0, y1 = page_height - rect.top, page_height - rect.bottom
+        if chars:
+            centre = (y0 + y1) / 2
+            gap = x0 - box[2]
+            if not (box[1] <= centre <= box[3]) or gap > 0.3 * size or gap < -0.5 * size:
+                flush()
+        if not chars:
+            box[:] = [x0, y0, x1, y1]
+            size = raw.FPDFText_GetFontSize(textpage, i) or (y1 - y0)
+            raw.FPDFText_GetFontInfo(textpage, i, font_buf, 128, ctypes.byref(flags))
+            name = font_buf.value.lower()
+            bold = b"bold" in name or b"black" in name or b"heavy" in name
+        else:
+            if x0 < box[0]:
+                box[0] = x0
+            if y0 < box[1]:
+                box[1] = y0
+            if x1 > box[2]:
+                box[2] = x1
+            if y1 > box[3]:
+                box[3] = y1
+        chars.append(ch)
+    flush()
+    return words

@@ -1,0 +1,212 @@
+"""JSON Schema helpers: read a property's effective type, and make output always valid.
+
+Schemas in the wild use `$ref`/`$defs`, `anyOf: [{...}, {"type": "null"}]` (pydantic's
+Optional), `type: [..., "null"]`, `allOf` wrappers, `enum` and `const`; `resolve` reduces all
+of these to one plain subschema plus a "may be null" flag.
+
+Missing values: a property the document does not give is `null` where the schema allows
+null; otherwise the type's neutral value — "" for strings, 0 for numbers and integers,
+false for booleans, [] for arrays, an object of defaults for objects, the first option of an
+enum, the `const`, or the schema's own `default` when it has one. `conform` then checks the
+result with Draft 2020-12 and replaces anything still invalid with that default.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+Schema = dict[str, Any]
+
+
+def _deref(node: Schema, root: Schema) -> Schema:
+    seen = 0
+    while isinstance(node, dict) and "$ref" in node and seen < 32:
+        ref = node["$ref"]
+        seen += 1
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            return {k: v for k, v in node.items() if k != "$ref"}
+        target: Any = root
+        for part in ref.lstrip("#").strip("/").split("/"):
+            if not part:
+                continue
+            part = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(target, dict) and part in target:
+                target = target[part]
+            else:
+                target = {}
+                break
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**target, **rest} if isinstance(target, dict) else rest
+    return node if isinstance(node, dict) else {}
+
+
+def resolve(node: Schema | bool, root: Schema) -> tuple[Schema, bool]:
+    """The plain subschema a property describes, and whether null is allowed."""
+    if not isinstance(node, dict):
+        return {}, True
+    node = _deref(node, root)
+    nullable = False
+    for key in ("anyOf", "oneOf"):
+        options = node.get(key)
+        if isinstance(options, list) and options:
+            resolved = [_deref(o, root) for o in options if isinstance(o, dict)]
+            non_null = [o for o in resolved if o.get("type") != "null"]
+            nullable = nullable or len(non_null) < len(resolved)
+            if non_null:
+                inner, inner_null = resolve(non_null[0], root)
+                merged = {k: v for k, v in node.items() if k != key}
+                merged = {**inner, **{k: v for k, v in merged.items() if k not in inner}}
+                for k in ("title", "description"):
+                    if k in node:
+                        merged[k] = node[k]
+                return merged, nullable or inner_null
+    all_of = node.get("allOf")
+    if isinstance(all_of, list) and all_of:
+        merged = {k: v for k, v in node.items() if k != "allOf"}
+        for part in all_of:
+            sub, sub_null = resolve(part, root)
+            for k, v in sub.items():
+                merged.setdefault(k, v)
+        node = merged
+    types = node.get("type")
+    if isinstance(types, list):
+        nullable = nullable or "null" in types
+    elif types == "null":
+        nullable = True
+    if "enum" in node and isinstance(node["enum"], list) and None in node["enum"]:
+        nullable = True
+    return node, nullable
+
+
+def main_type(node: Schema) -> str | None:
+    """The first non-null type named (or implied by properties/items/enum)."""
+    types = node.get("type")
+    if isinstance(types, list):
+        for t in types:
+            if t != "null":
+                return t
+        return "null"
+    if isinstance(types, str):
+        return types
+    if "properties" in node:
+        return "object"
+    if "items" in node:
+        return "array"
+    if "enum" in node and node["enum"]:
+        first = next((v for v in node["enum"] if v is not None), None)
+        return {str: "string", int: "integer", float: "number", bool: "boolean"}.get(
+            type(first), None
+        )
+    if "const" in node:
+        return None
+    return None
+
+
+def default_for(node: Schema | bool, root: Schema, *, allow_null: bool = True) -> Any:
+    """The value used when the document does not give one (see the module docstring)."""
+    sub, nullable = resolve(node, root)
+    if "const" in sub:
+        return copy.deepcopy(sub["const"])
+    if nullable and allow_null:
+        return None
+    if "default" in sub:
+        return copy.deepcopy(sub["default"])
+    if isinstance(sub.get("enum"), list) and sub["enum"]:
+        return copy.deepcopy(sub["enum"][0])
+    t = main_type(sub)
+    if t == "string":
+        return ""
+    if t in ("number", "integer"):
+        minimum = sub.get("minimum", sub.get("exclusiveMinimum"))
+        if isinstance(minimum, (int, float)) and minimum > 0:
+            return int(minimum) + (1 if "exclusiveMinimum" in sub else 0)
+        return 0
+    if t == "boolean":
+        return False
+    if t == "array":
+        return []
+    if t == "object":
+        return {
+            name: default_for(prop, root) for name, prop in (sub.get("properties") or {}).items()
+        }
+    if t == "null":
+        return None
+    return None
+
+
+def conform(data: Any, schema: Schema) -> Any:
+    """Replace every value that fails validation with its property's default."""
+    validator = Draft202012Validator(schema)
+    for _ in range(20):
+        errors = sorted(validator.iter_errors(data), key=lambda e: len(e.absolute_path))
+        if not errors:
+            return data
+        error = errors[0]
+        path = list(error.absolute_path)
+        sub_schema = _schema_at(schema, path, schema)
+        replacement = default_for(sub_schema, schema) if sub_schema is not None else None
+        if not path:
+            data = replacement if isinstance(replacement, dict) else {}
+            if validator.is_valid(data):
+                return data
+            data = _strip_to_required(schema)
+            continue
+        parent = data
+        for key in path[:-1]:
+            parent = parent[key]
+        if error.validator == "additionalProperties" or (
+            replacement is None and error.validator == "type" and _null_invalid(sub_schema, schema)
+        ):
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
+                continue
+        if parent[path[-1]] == replacement:
+            replacement = default_for(sub_schema, schema, allow_null=False)
+            if parent[path[-1]] == replacement:
+                if isinstance(parent, list):
+                    parent.pop(path[-1])
+                elif isinstance(parent, dict):
+                    parent.pop(path[-1])
+                continue
+        parent[path[-1]] = replacement
+    return data
+
+
+def _null_invalid(sub: Schema | None, root: Schema) -> bool:
+    if sub is None:
+        return True
+    _, nullable = resolve(sub, root)
+    return not nullable
+
+
+def _strip_to_required(schema: Schema) -> dict:
+    sub, _ = resolve(schema, schema)
+    return {
+        name: default_for(prop, schema, allow_null=False)
+        for name, prop in (sub.get("properties") or {}).items()
+        if name in (sub.get("required") or [])
+    }
+
+
+def _schema_at(node: Schema, path: list, root: Schema) -> Schema | None:
+    for key in path:
+        sub, _ = resolve(node, root)
+        if isinstance(key, int):
+            items = sub.get("items")
+            prefix = sub.get("prefixItems")
+            if isinstance(prefix, list) and key < len(prefix):
+                node = prefix[key]
+            elif isinstance(items, dict):
+                node = items
+            else:
+                return None
+        else:
+            props = sub.get("properties") or {}
+            if key in props:
+                node = props[key]
+            else:
+                return None
+    return node

@@ -1,0 +1,346 @@
+"""Arrays of objects from tables: a header row names the columns, following rows are items.
+
+The same code reads real tables (DOCX, HTML, Markdown, CSV, PPTX: one line per row, one
+segment per cell) and tables drawn in a PDF or plain text (columns found from the header's
+x positions). A header is a line where at least two segments match different item
+properties; each later line's segments go to the column whose span holds their centre.
+Rows end at a line carrying a document-level label ("Subtotal"), at a large vertical gap,
+or at the end of the page; a repeated header on a later page continues the table. A line
+with text only in text columns, close under a row, continues that row's text (wrapped
+descriptions).
+
+Without a header, `priced_lines` reads receipt-style item lists: lines ending in an amount,
+with an optional quantity before the name ("2 x Latte", "1  Fish & Chips") or on a detail
+line ("1.32 lb @ 0.69 /lb"), up to the first totals label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from skillkit.engine.context import Context, Match, label_tokens
+from skillkit.engine.document import BBox, Line, Segment, union_bbox
+from skillkit.engine.fields import Field, parse_value
+from skillkit.engine.labels import match_score
+from skillkit.engine.matching import line_has_label
+
+NUMERIC = {"number", "integer"}
+MONEY_RE = re.compile(
+    r"^(?P<neg>[-(\u2212])?\s*(?:[A-Z]{3}\s?)?[$€£¥₹]?\s?(?P<num>\d{1,3}(?:[,.' ]\d{3})*[.,]\d{2}|\d+[.,]\d{2})\)?-?"
+    r"(?:\s+[A-Z*#]{1,2})?$"
+)
+DETAIL_RE = re.compile(
+    r"^(?:(?P<qty>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-zA-Z]{1,4}\.?)?\s*)?(?:@|x|×|at)\s*[$€£]?\s*(?P<unit_price>\d+(?:[.,]\d+)?)"
+    r"\s*(?:/\s*[a-zA-Z]+|ea\.?|each|per\s+\w+)?$",
+    re.IGNORECASE,
+)
+LEAD_QTY_RE = re.compile(r"^(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|@|pcs?|ea)?\s+(?=\S)", re.IGNORECASE)
+# Words after a leading number that make it part of the name ("16 GB card", "2 kg flour").
+UNIT_WORDS = {
+    "gb", "tb", "mb", "kb", "oz", "lb", "lbs", "kg", "g", "mg", "ml", "l", "cl", "pk", "pack",
+    "in", "inch", "ft", "cm", "mm", "m", "ct", "qt", "gal", "v", "w", "mah", "%", "pt", "yd",
+}  # fmt: skip
+BULLET_PREFIX_RE = re.compile(r"^\s*(?:[+\-*\u2022\u00b7>]+)\s*")
+
+
+@dataclass
+class ItemRow:
+    mapping: dict[int, Field]
+    cells: dict[int, list[Segment]] = field(default_factory=dict)
+    page: int = 0
+    lines: list[int] = field(default_factory=list)
+
+
+def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] | None:
+    """Map segment index -> item property when `line` looks like the item table's header."""
+    children = item.children
+    if not children or len(line.segments) < 2:
+        return None
+    scored: list[tuple[float, int, int]] = []
+    for si, seg in enumerate(line.segments):
+        toks = label_tokens(seg.text.rstrip(":"))
+        if not toks or len(toks) > 5 or any(ch.isdigit() for ch in seg.text):
+            continue
+        for ci, child in enumerate(children):
+            best = max((match_score(toks, c) for c in child.candidates), default=0.0)
+            if best >= 0.4:
+                scored.append((best, si, ci))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    mapping: dict[int, Field] = {}
+    used_children: set[int] = set()
+    for _, si, ci in scored:
+        if si in mapping or ci in used_children:
+            continue
+        mapping[si] = children[ci]
+        used_children.add(ci)
+    need = 1 if len(children) == 1 else 2
+    if len(mapping) < need:
+        return None
+    if len(mapping) < len(children) and len(mapping) * 2 < len(line.segments):
+        return None  # a few label-like words in a wide line: not this table's header
+    if len(children) == 1 and scored[0][0] < 0.85:
+        return None
+    return mapping
+
+
+def _boundaries(line: Line) -> list[float]:
+    segs = line.segments
+    return [(segs[i].bbox[2] + segs[i + 1].bbox[0]) / 2 for i in range(len(segs) - 1)]
+
+
+def _column_of(x: float, bounds: list[float]) -> int:
+    for i, b in enumerate(bounds):
+        if x < b:
+            return i
+    return len(bounds)
+
+
+def table_items(
+    ctx: Context, item: Field, stop_fields: list[Field]
+) -> list[list[Match | None]] | None:
+    """Items read from every header line that matches the item properties (None: no header)."""
+    headers: list[tuple[int, dict[int, Field]]] = []
+    for li, line in enumerate(ctx.lines):
+        if li in ctx.consumed:
+            continue
+        mapping = _header_columns(ctx, item, line)
+        if mapping:
+            headers.append((li, mapping))
+    if not headers:
+        return None
+    signature = label_tokens(ctx.lines[headers[0][0]].text)
+    rows: list[ItemRow] = []
+    for li, mapping in headers:
+        if label_tokens(ctx.lines[li].text) != signature and rows:
+            continue  # a different table; the first header's table wins
+        ctx.consumed.add(li)
+        rows.extend(_rows_after(ctx, item, li, mapping, stop_fields, signature))
+    return [_row_to_item(ctx, item, row) for row in rows]
+
+
+def _rows_after(
+    ctx: Context,
+    item: Field,
+    header_li: int,
+    mapping: dict[int, Field],
+    stop_fields: list[Field],
+    signature: tuple[str, ...],
+) -> list[ItemRow]:
+    header = ctx.lines[header_li]
+    bounds = _boundaries(header)
+    numeric_cols = {si for si, f in mapping.items() if f.kind in NUMERIC}
+    text_cols = {si for si, f in mapping.items() if f.kind not in NUMERIC}
+    rows: list[ItemRow] = []
+    gaps: list[float] = []
+    misses = 0
+    for li in range(header_li + 1, len(ctx.lines)):
+        line = ctx.lines[li]
+        if line.page != header.page or li in ctx.consumed:
+            break
+        if label_tokens(line.text) == signature:
+            break
+        gap = _gap(ctx, li)
+        if rows and gaps and gap > max(2.0, 3.0 * sorted(gaps)[len(gaps) // 2]):
+            break
+        if rows and not gaps and gap > 2.5:
+            break
+        if line_has_label(ctx, li, stop_fields, threshold=0.85) or _summary_line(line):
+            break
+        cols: dict[int, list[Segment]] = {}
+        for seg in line.segments:
+            centre = (seg.bbox[0] + seg.bbox[2]) / 2
+            cols.setdefault(_column_of(centre, bounds), []).append(seg)
+        parsed_numeric = sum(
+            1
+            for si in numeric_cols
+            if si in cols and parse_value(mapping[si], _join(cols[si]), ctx.dayfirst) is not None
+        )
+        text = line.text.strip()
+        if numeric_cols and not parsed_numeric:
+            only_text = all(c in text_cols for c in cols)
+            if DETAIL_RE.match(text):
+                ctx.consumed.add(li)
+                continue
+            if rows and only_text and gap <= 1.5 and not misses:
+                prev = rows[-1]
+                for c, segs in cols.items():
+                    prev.cells.setdefault(c, []).extend(segs)
+                prev.lines.append(li)
+                ctx.consumed.add(li)
+                continue
+            misses += 1
+            if misses >= 2:
+                break
+            continue
+        if not numeric_cols and not any(c in text_cols for c in cols):
+            break
+        misses = 0
+        gaps.append(gap)
+        rows.append(ItemRow(mapping=mapping, cells=cols, page=line.page, lines=[li]))
+        ctx.consumed.add(li)
+    return rows
+
+
+SUMMARY_LABELS = {
+    label_tokens(p)
+    for p in [
+        "subtotal", "sub total", "total", "grand total", "total due", "amount due",
+        "balance due", "balance", "tax", "vat", "gst", "sales tax", "shipping", "discount",
+        "net total", "total amount", "invoice total",
+    ]
+}  # fmt: skip
+
+
+def _summary_line(line: Line) -> bool:
+    """A totals line ("Subtotal: 300.00", "TOTAL  $12.00"), which ends any item table."""
+    first = line.segments[0].text if line.segments else ""
+    head = first.split(":", 1)[0] if ":" in first else first
+    return label_tokens(head) in SUMMARY_LABELS and any(ch.isdigit() for ch in line.text)
+
+
+def _gap(ctx: Context, li: int) -> float:
+    line = ctx.lines[li]
+    if li == 0:
+        return 0.0
+    prev = ctx.lines[li - 1]
+    if ctx.doc.kind in ("pdf", "image", "pptx") and prev.page == line.page:
+        height = max(line.bbox[3] - line.bbox[1], 1e-3)
+        return max(0.0, (line.bbox[1] - prev.bbox[3]) / height)
+    return line.gap_before
+
+
+def _join(segs: list[Segment]) -> str:
+    return " ".join(s.text for s in segs)
+
+
+def _row_to_item(ctx: Context, item: Field, row: ItemRow) -> list[Match | None]:
+    out: list[Match | None] = []
+    by_field = {id(f): si for si, f in row.mapping.items()}
+    for child in item.children:
+        si = by_field.get(id(child))
+        segs = row.cells.get(si, []) if si is not None else []
+        if not segs:
+            out.append(None)
+            continue
+        value = parse_value(child, _join(segs), ctx.dayfirst)
+        if value is None:
+            out.append(None)
+            continue
+        out.append(
+            Match(
+                field=child,
+                value=value,
+                score=0.9,
+                page=row.page,
+                bbox=union_bbox([s.bbox for s in segs]),
+                label=None,
+            )
+        )
+    return out
+
+
+# -- headerless item lists ----------------------------------------------------------------
+
+
+def _roles(item: Field) -> tuple[Field | None, Field | None, Field | None, Field | None]:
+    """(name, quantity, line amount, unit price) properties of an item schema."""
+    strings = [c for c in item.children if c.kind == "string"]
+    numbers = [c for c in item.children if c.kind in NUMERIC]
+    name = next(
+        (
+            c
+            for c in strings
+            if c.concept("description", "name", "item", "product", "service", "title")
+        ),
+        strings[0] if strings else None,
+    )
+    qty = next((c for c in numbers if c.concept("quantity", "qty", "units", "count")), None)
+    unit = next(
+        (c for c in numbers if c is not qty and c.concept("unit price", "rate", "unit cost")),
+        None,
+    )
+    amount = next(
+        (
+            c
+            for c in numbers
+            if c not in (qty, unit)
+            and c.concept("amount", "total", "price", "line total", "line price", "cost", "sum")
+        ),
+        None,
+    )
+    if amount is None:
+        amount = next((c for c in numbers if c not in (qty, unit)), None)
+    return name, qty, amount, unit
+
+
+def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[list[Match | None]]:
+    name_f, qty_f, amount_f, unit_f = _roles(item)
+    if name_f is None or amount_f is None:
+        return []
+    found: list[dict[int, Match]] = []
+    pending: tuple[int, str] | None = None
+    for li, line in enumerate(ctx.lines):
+        if li in ctx.consumed:
+            continue
+        if line_has_label(ctx, li, stop_fields, threshold=0.85):
+            if found:
+                break
+            pending = None
+            continue
+        segs = line.segments
+        money = MONEY_RE.match(segs[-1].text.strip()) if segs else None
+        left = " ".join(s.text for s in segs[:-1]).strip() if money else line.text.strip()
+        detail = DETAIL_RE.match(left) if left else None
+        if not money:
+            pending = (
+                (li, left) if left and re.search(r"[A-Za-z]{2}", left) and not detail else None
+            )
+            continue
+        amount = parse_value(amount_f, segs[-1].text, ctx.dayfirst)
+        if amount is None:
+            continue
+        qty: float | None = None
+        unit_price: float | None = None
+        name = left
+        name_lines = [li]
+        if detail and pending is not None and pending[0] == li - 1:
+            name = pending[1]
+            name_lines = [pending[0], li]
+            if detail.group("qty"):
+                qty = float(detail.group("qty").replace(",", "."))
+            unit_price = float(detail.group("unit_price").replace(",", "."))
+        elif not re.search(r"[A-Za-z]{2}", left):
+            pending = None
+            continue
+        else:
+            name = BULLET_PREFIX_RE.sub("", name)
+            lead = LEAD_QTY_RE.match(name)
+            if lead and len(segs) >= 2 and segs[0].text.strip() == lead.group("qty"):
+                qty = float(lead.group("qty").replace(",", "."))
+                name = name[lead.end() :]
+            elif lead and re.match(r"^\d+(?:[.,]\d+)?\s*(?:x|×|@)\s", name, re.IGNORECASE):
+                qty = float(lead.group("qty").replace(",", "."))
+                name = name[lead.end() :]
+            elif lead and re.match(r"^\d{1,2}\s+[A-Za-z]", name):
+                after = name[lead.end() :].split()[0].lower().strip(".,")
+                if after not in UNIT_WORDS:
+                    qty = float(lead.group("qty"))
+                    name = name[lead.end() :]
+        pending = None
+        page = line.page
+        bbox: BBox = union_bbox([ctx.lines[n].bbox for n in name_lines])
+        entry: dict[int, Match] = {}
+        name_value = parse_value(name_f, name, ctx.dayfirst)
+        if name_value is not None:
+            entry[id(name_f)] = Match(name_f, name_value, 0.7, page, bbox)
+        entry[id(amount_f)] = Match(amount_f, amount, 0.7, page, segs[-1].bbox)
+        if qty_f is not None and qty is not None:
+            q = int(qty) if qty_f.kind == "integer" or qty.is_integer() else qty
+            entry[id(qty_f)] = Match(qty_f, q, 0.7, page, bbox)
+        if unit_f is not None and unit_price is not None:
+            entry[id(unit_f)] = Match(unit_f, unit_price, 0.7, page, bbox)
+        for n in name_lines:
+            ctx.consumed.add(n)
+        found.append(entry)
+    return [[entry.get(id(c)) for c in item.children] for entry in found]
