@@ -61,6 +61,13 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.option("--json", "json_path", metavar="FILE", type=click.Path(), help="Write a JSON report.")
 @click.option("--junit", metavar="FILE", type=click.Path(), help="Write a JUnit XML report.")
 @click.option("--markdown", metavar="FILE", type=click.Path(), help="Write a Markdown report.")
+@click.option(
+    "--html",
+    "html_path",
+    metavar="FILE",
+    type=click.Path(),
+    help="Write a self-contained HTML report (first pages, expected vs actual).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only the target, failures and the summary.")
 @handle_errors
 def command(
@@ -82,6 +89,7 @@ def command(
     json_path: str | None,
     junit: str | None,
     markdown: str | None,
+    html_path: str | None,
     quiet: bool,
 ) -> None:
     """Run the regression cases of the skills under PATHS (default: .) and judge each output.
@@ -110,6 +118,7 @@ def command(
     3 the service failed on every case.
     """
     from skillkit.report import console, github
+    from skillkit.report import html as html_report
     from skillkit.report import json as json_report
     from skillkit.report import junit as junit_report
     from skillkit.report import markdown as markdown_report
@@ -139,6 +148,7 @@ def command(
         (json_path, json_report),
         (junit, junit_report),
         (markdown, markdown_report),
+        (html_path, html_report),
     ):
         if path:
             listeners.append(module.Report(path))

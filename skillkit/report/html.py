@@ -1,0 +1,470 @@
+"""`--html FILE`: one self-contained page to review a run by eye.
+
+Each case shows its document's first page (PDFs rendered with pypdfium2, images embedded, other
+formats as a text excerpt) next to the expected and the actual JSON, with the differing fields
+listed and highlighted. Everything is inline (CSS, images as data: URIs, no script), so the file
+can be attached to a CI run or mailed as is. Values come from documents: all of it is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from skillkit.report import FileReport, fmt_score, summary_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from skillkit.runner import CaseResult, Difference, RunResult
+
+PAGE_WIDTH = 500  # pixels of a rendered PDF page
+MAX_PAGE_HEIGHT = 2000  # long receipts: cap the rendered height instead
+MAX_IMAGE_BYTES = 5_000_000  # larger images are not embedded
+EXCERPT_LINES = 40
+MAX_DIFFERENCES = 50
+MAX_JSON_LINES = 2000
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+STATUSES = ("passed", "failed", "error", "skipped")
+
+
+def esc(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+# --------------------------------------------------------------------------- first pages
+
+
+@dataclass(frozen=True)
+class Preview:
+    """How a document's first page is shown: an image (data: URI), a text excerpt, or a note."""
+
+    image: str | None = None
+    text: str | None = None
+    note: str | None = None
+
+
+def encode_png(
+    pixels: bytes | memoryview, width: int, height: int, stride: int, channels: int
+) -> bytes:
+    """A PNG from raw 8-bit rows (grey, RGB or RGBA): no imaging library needed."""
+    colour = {1: 0, 3: 2, 4: 6}[channels]
+    row = width * channels
+    raw = b"".join(b"\x00" + bytes(pixels[y * stride : y * stride + row]) for y in range(height))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, colour, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _data_uri(media_type: str, payload: bytes) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(payload).decode('ascii')}"
+
+
+def _render_pdf(path: Path) -> str | None:
+    """Page 0 as a PNG data URI, or None when pypdfium2 is not installed."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        return None
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        width, height = page.get_size()
+        scale = min(PAGE_WIDTH / max(width, 1.0), MAX_PAGE_HEIGHT / max(height, 1.0))
+        bitmap = page.render(scale=scale, rev_byteorder=True)
+        pixels = memoryview(bitmap.buffer).cast("B")
+        png = encode_png(pixels, bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels)
+    finally:
+        pdf.close()
+    return _data_uri("image/png", png)
+
+
+def _excerpt(path: Path) -> str | None:
+    """The first lines of the document's first page as the local engine reads them."""
+    try:
+        from skillkit.engine import read_document
+    except ImportError:
+        return None
+    lines = [line.text for line in read_document(path, [0]).lines]
+    text = "\n".join(lines[:EXCERPT_LINES])
+    if len(lines) > EXCERPT_LINES:
+        text += f"\n… {len(lines) - EXCERPT_LINES} more line(s)"
+    return text or None
+
+
+def first_page(path: Path) -> Preview:
+    """The preview of one document; never raises (a report must not fail over a preview)."""
+    suffix = path.suffix.lower()
+    problem = None
+    try:
+        if suffix in IMAGE_TYPES:
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                return Preview(note="image too large to embed")
+            return Preview(image=_data_uri(IMAGE_TYPES[suffix], path.read_bytes()))
+        if suffix == ".pdf":
+            image = _render_pdf(path)
+            if image:
+                return Preview(image=image)
+    except Exception as exc:  # noqa: BLE001 - any rendering failure only loses the picture
+        problem = f"could not render the page: {exc}"
+    try:
+        text = _excerpt(path)
+    except Exception as exc:  # noqa: BLE001 - unreadable documents are reported by the case
+        return Preview(note=problem or f"no preview: {exc}")
+    if text:
+        return Preview(text=text, note=problem)
+    return Preview(note=problem or "no preview for this format")
+
+
+class PreviewCache:
+    """First pages by document (path, size, mtime): a document used by many cases renders once."""
+
+    def __init__(self) -> None:
+        self._previews: dict[tuple[str, int, int], Preview] = {}
+
+    def get(self, path: Path) -> Preview:
+        try:
+            stat = path.stat()
+        except OSError:
+            return Preview(note="document not found")
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        if key not in self._previews:
+            self._previews[key] = first_page(path)
+        return self._previews[key]
+
+
+# --------------------------------------------------------------------------- JSON with paths
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A case's expected JSON as read from its file (`problem` when absent or unreadable)."""
+
+    value: Any = None
+    problem: str | None = None
+
+
+def load_expected(result: CaseResult) -> Expected:
+    if not result.expected_path:
+        return Expected(problem="no expected file: the output is only checked against the schema")
+    try:
+        return Expected(json.loads(Path(result.expected_path).read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        return Expected(problem=f"cannot read {result.expected_path}: {exc}")
+
+
+def _pointer_part(key: Any) -> str:
+    return "/" + str(key).replace("~", "~0").replace("/", "~1")
+
+
+def json_lines(
+    value: Any, pointer: str = "", prefix: str = "", suffix: str = "", depth: int = 0
+) -> Iterator[tuple[str, str]]:
+    """Pretty-printed JSON as (JSON pointer, line) pairs, so differing lines can be marked."""
+    pad = "  " * depth
+    if isinstance(value, dict) and value:
+        items: list[tuple[Any, Any, str]] = [
+            (k, v, json.dumps(str(k), ensure_ascii=False) + ": ") for k, v in value.items()
+        ]
+        open_, close = "{", "}"
+    elif isinstance(value, list) and value:
+        items = [(i, v, "") for i, v in enumerate(value)]
+        open_, close = "[", "]"
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        yield pointer, f"{pad}{prefix}{text}{suffix}"
+        return
+    yield pointer, f"{pad}{prefix}{open_}"
+    for n, (key, child, label) in enumerate(items):
+        comma = "," if n < len(items) - 1 else ""
+        yield from json_lines(child, pointer + _pointer_part(key), label, comma, depth + 1)
+    yield pointer, f"{pad}{close}{suffix}"
+
+
+def _covers(diff_path: str, pointer: str) -> bool:
+    return pointer == diff_path or pointer.startswith(diff_path + "/")
+
+
+def json_block(value: Any, differences: list[Difference]) -> str:
+    """A <pre> of the JSON with the lines under a differing path marked."""
+    out = []
+    for n, (pointer, line) in enumerate(json_lines(value)):
+        if n == MAX_JSON_LINES:
+            out.append('<span class="more">… (cut)</span>')
+            break
+        hits = [d for d in differences if _covers(d.path, pointer)]
+        if hits:
+            title = "; ".join(d.text or f"{d.path}: {d.kind}" for d in hits[:3])
+            out.append(
+                f'<span class="diff {esc(hits[0].kind)}" title="{esc(title)}">{esc(line)}</span>'
+            )
+        else:
+            out.append(esc(line))
+    return '<pre class="json">' + "\n".join(out) + "</pre>"
+
+
+# --------------------------------------------------------------------------- the page
+
+CSS = """
+:root { --ok: #1a7f37; --bad: #cf222e; --err: #8250df; --skip: #9a6700; --line: #d0d7de;
+  --muted: #57606a; --bg: #f6f8fa; color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; }
+header { padding: 16px 24px; border-bottom: 1px solid var(--line); background: var(--bg); }
+h1 { font-size: 20px; margin: 0 0 6px; }
+.meta { color: var(--muted); font-size: 13px; }
+.meta b { color: #1f2328; font-weight: 600; }
+.counts { margin-top: 10px; display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+.pill { border-radius: 999px; padding: 2px 10px; font-weight: 600; font-size: 13px;
+  border: 1px solid currentColor; }
+.badge { display: inline-block; min-width: 62px; text-align: center; border-radius: 6px;
+  padding: 1px 8px; font-size: 12px; font-weight: 700; color: #fff; text-transform: uppercase; }
+.passed.pill { color: var(--ok); } .failed.pill { color: var(--bad); }
+.error.pill { color: var(--err); } .skipped.pill { color: var(--skip); }
+.badge.passed { background: var(--ok); } .badge.failed { background: var(--bad); }
+.badge.error { background: var(--err); } .badge.skipped { background: var(--skip); }
+.warn { color: var(--bad); font-weight: 600; }
+input.show { position: absolute; opacity: 0; pointer-events: none; }
+nav { padding: 10px 24px; display: flex; gap: 6px; border-bottom: 1px solid var(--line); }
+nav label { cursor: pointer; padding: 3px 12px; border: 1px solid var(--line); border-radius: 6px;
+  background: #fff; font-size: 13px; }
+#show-all:checked ~ nav label[for=show-all], #show-problems:checked ~ nav label[for=show-problems],
+#show-passed:checked ~ nav label[for=show-passed],
+#show-skipped:checked ~ nav label[for=show-skipped] { background: #1f2328; color: #fff; }
+#show-problems:checked ~ main .passed.row, #show-problems:checked ~ main .skipped.row,
+#show-passed:checked ~ main .row:not(.passed),
+#show-skipped:checked ~ main .row:not(.skipped) { display: none; }
+main { padding: 16px 24px 40px; }
+table.summary { border-collapse: collapse; margin-bottom: 20px; font-size: 13px; }
+.summary th, .summary td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left; }
+.summary td.num, .summary th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.summary a { color: inherit; }
+section.case { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 14px; }
+section.case > details > summary { cursor: pointer; padding: 10px 14px; display: flex; gap: 12px;
+  align-items: center; flex-wrap: wrap; background: var(--bg); border-radius: 8px; }
+details[open] > summary { border-bottom: 1px solid var(--line); border-radius: 8px 8px 0 0; }
+.cid { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 13px; }
+.scores { color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
+.body { padding: 12px 14px; }
+.problems { margin: 0 0 12px; }
+.problems p { margin: 4px 0; }
+.problems ul { margin: 4px 0; padding-left: 20px; }
+.problems li { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; }
+.kind { font-size: 11px; text-transform: uppercase; border-radius: 4px; padding: 0 5px;
+  background: #ffebe9; color: var(--bad); margin-right: 4px; font-family: system-ui, sans-serif; }
+.grid { display: grid; grid-template-columns: minmax(220px, 360px) minmax(0, 1fr) minmax(0, 1fr);
+  gap: 12px; align-items: start; }
+@media (max-width: 1000px) { .grid { grid-template-columns: minmax(0, 1fr); } }
+.grid h4 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; color: var(--muted); }
+figure { margin: 0; }
+figure img { width: 100%; height: auto; border: 1px solid var(--line); background: #fff;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, .08); }
+figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; word-break: break-all; }
+pre { margin: 0; padding: 8px 10px; background: var(--bg); border: 1px solid var(--line);
+  border-radius: 6px; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace;
+  overflow: auto; max-height: 640px; white-space: pre; }
+pre.excerpt { white-space: pre-wrap; max-height: 480px; }
+.diff { display: inline-block; min-width: 100%; background: #fff1c2; }
+.diff.missing { background: #ffd7d5; } .diff.extra { background: #d1f0ff; }
+.note { color: var(--muted); font-style: italic; }
+"""
+
+FILTERS = (
+    ("all", "All"),
+    ("problems", "Failed & errors"),
+    ("passed", "Passed"),
+    ("skipped", "Skipped"),
+)
+
+
+def _header(run: RunResult) -> list[str]:
+    counts = run.counts()
+    versions = ", ".join(f"{esc(k)} {esc(v)}" for k, v in run.versions.items())
+    finished = esc(run.finished) if run.finished else "<i>running…</i>"
+    out = [
+        "<header>",
+        "<h1>skillkit test report</h1>",
+        f'<div class="meta">Target: <b>{esc(run.target)}</b></div>',
+        f'<div class="meta">Started: {esc(run.started)} · finished: {finished} · {versions}</div>',
+        '<div class="counts">',
+    ]
+    for status in STATUSES:
+        label = "errors" if status == "error" and counts[status] != 1 else status
+        out.append(f'<span class="pill {status}">{counts[status]} {label}</span>')
+    out.append(f'<span class="meta">{len(run.results)} of {run.total} case(s) run</span>')
+    if run.interrupted:
+        out.append(f'<span class="warn">interrupted after {len(run.results)} of {run.total}</span>')
+    out += ["</div>", "</header>"]
+    return out
+
+
+def _scores(result: CaseResult) -> str:
+    parts = [
+        f"F1 {fmt_score(result.f1)}",
+        f"P {fmt_score(result.precision)}",
+        f"R {fmt_score(result.recall)}",
+        f"{result.seconds:.2f} s",
+    ]
+    if result.pass_rate is not None:
+        parts.append(f"pass rate {result.pass_rate:.0%}")
+    return " · ".join(parts)
+
+
+def _summary_table(run: RunResult) -> list[str]:
+    out = [
+        '<table class="summary"><thead><tr><th>status</th><th>case</th>'
+        '<th class="num">F1</th><th class="num">P</th><th class="num">R</th>'
+        '<th class="num">seconds</th></tr></thead><tbody>'
+    ]
+    for n, r in enumerate(run.results):
+        out.append(
+            f'<tr class="row {esc(r.status)}"><td><span class="badge {esc(r.status)}">'
+            f"{esc(r.status)}</span></td>"
+            f'<td class="cid"><a href="#case-{n}">{esc(r.case_id)}</a></td>'
+            f'<td class="num">{fmt_score(r.f1)}</td><td class="num">{fmt_score(r.precision)}</td>'
+            f'<td class="num">{fmt_score(r.recall)}</td><td class="num">{r.seconds:.2f}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    return out
+
+
+def _problems(result: CaseResult) -> list[str]:
+    out: list[str] = []
+    if result.message and result.status != "passed":
+        out.append(f"<p><b>{esc(result.message)}</b></p>")
+    for note in (result.snapshot, result.cassette):
+        if note:
+            out.append(f'<p class="note">{esc(note)}</p>')
+    if result.schema_errors:
+        out.append("<p>Schema errors:</p><ul>")
+        out += [f"<li>{esc(e)}</li>" for e in result.schema_errors[:MAX_DIFFERENCES]]
+        out.append("</ul>")
+    if result.differences:
+        out.append(f"<p>{len(result.differences)} differing field(s):</p><ul>")
+        for d in result.differences[:MAX_DIFFERENCES]:
+            out.append(
+                f'<li><span class="kind">{esc(d.kind)}</span>'
+                f"{esc(d.text or (d.path or '(root)'))}</li>"
+            )
+        if len(result.differences) > MAX_DIFFERENCES:
+            out.append(f"<li>… {len(result.differences) - MAX_DIFFERENCES} more</li>")
+        out.append("</ul>")
+    return ['<div class="problems">', *out, "</div>"] if out else []
+
+
+def _figure(result: CaseResult, previews: PreviewCache) -> str:
+    preview = previews.get(Path(result.document))
+    parts = ["<figure>"]
+    if preview.image:
+        parts.append(f'<img src="{preview.image}" alt="first page of {esc(result.document)}">')
+    elif preview.text:
+        parts.append(f'<pre class="excerpt">{esc(preview.text)}</pre>')
+    if preview.note:
+        parts.append(f'<p class="note">{esc(preview.note)}</p>')
+    parts.append(f"<figcaption>{esc(result.document)} (first page)</figcaption></figure>")
+    return "".join(parts)
+
+
+def _case(n: int, result: CaseResult, previews: PreviewCache, expected: Expected) -> list[str]:
+    status = esc(result.status)
+    is_open = " open" if result.status in ("failed", "error") else ""
+    out = [
+        f'<section class="case row {status}" id="case-{n}"><details{is_open}><summary>',
+        f'<span class="badge {status}">{status}</span>',
+        f'<span class="cid">{esc(result.skill)}/<b>{esc(result.case)}</b></span>',
+        f'<span class="scores">{esc(_scores(result))}</span>',
+        f'<span class="meta">{esc(result.location)}</span>',
+        '</summary><div class="body">',
+        *_problems(result),
+    ]
+    if result.status == "skipped":
+        out.append(_figure(result, previews))
+    else:
+        exp_side = (
+            f'<p class="note">{esc(expected.problem)}</p>'
+            if expected.problem
+            else json_block(expected.value, [d for d in result.differences if d.kind != "extra"])
+        )
+        act_side = (
+            '<p class="note">no output</p>'
+            if result.actual is None
+            else json_block(result.actual, result.differences)
+        )
+        out += [
+            '<div class="grid">',
+            _figure(result, previews),
+            f"<div><h4>Expected</h4>{exp_side}</div>",
+            f"<div><h4>Actual</h4>{act_side}</div>",
+            "</div>",
+        ]
+    out.append("</div></details></section>")
+    return out
+
+
+def render(
+    run: RunResult,
+    *,
+    previews: PreviewCache | None = None,
+    expected: dict[str, Expected] | None = None,
+) -> str:
+    """The whole page; `previews`/`expected` carry caches between rewrites of the same run."""
+    previews = previews if previews is not None else PreviewCache()
+    expected = expected if expected is not None else {}
+    title = f"skillkit test: {summary_line(run)}"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{CSS}</style></head><body>",
+        *_header(run),
+    ]
+    for key, _ in FILTERS:
+        checked = " checked" if key == "all" else ""
+        out.append(f'<input class="show" type="radio" name="show" id="show-{key}"{checked}>')
+    out.append("<nav>")
+    out += [f'<label for="show-{key}">{label}</label>' for key, label in FILTERS]
+    out.append("</nav><main>")
+    if not run.results:
+        out.append('<p class="note">No case has finished yet.</p>')
+    else:
+        out += _summary_table(run)
+    for n, result in enumerate(run.results):
+        if result.case_id not in expected:
+            expected[result.case_id] = load_expected(result)
+        out += _case(n, result, previews, expected[result.case_id])
+    out.append("</main></body></html>")
+    return "\n".join(out) + "\n"
+
+
+class Report(FileReport):
+    """Rewritten after each case; first pages and expected files are read once per run."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(path)
+        self.previews = PreviewCache()
+        self.expected: dict[str, Expected] = {}
+
+    def render(self, run: RunResult) -> str:
+        return render(run, previews=self.previews, expected=self.expected)
