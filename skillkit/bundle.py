@@ -633,7 +633,12 @@ def load_bundle_bytes(path: str | Path) -> bytes:
             "`skillkit pack`",
             path=p,
         )
-    return decode_base64(text, source=str(p))
+    try:
+        return decode_base64(text, source=str(p))
+    except BundleError as exc:
+        raise BundleError(
+            f"not a zip, a skill payload JSON or base64 text ({exc.message})", path=p
+        ) from exc
 
 
 def inspect_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport:

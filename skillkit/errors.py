@@ -3,6 +3,7 @@
     SkillkitError            base; carries the exit code the CLI returns
      +-- UsageError          bad flags or arguments (exit 2)
      +-- SkillError          a skill folder cannot be read at all (exit 2)
+     +-- ValidationFailed    a skill has lint errors, so it is not packed (exit 1)
      +-- BundleError         a zip / payload / base64 bundle is unsafe or malformed (exit 1)
      +-- CasesError          tests/cases.yaml is invalid (exit 2)
      +-- EngineError         the local engine cannot read a document
@@ -41,6 +42,12 @@ class UsageError(SkillkitError):
 
 class SkillError(SkillkitError):
     exit_code = 2
+
+
+class ValidationFailed(SkillkitError):
+    """A skill has findings at error level (exit 1, like `skillkit validate`)."""
+
+    exit_code = 1
 
 
 class BundleError(SkillkitError):

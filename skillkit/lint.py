@@ -269,6 +269,7 @@ def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
     total = 0
     for f in selection.files:
         total += f.size
+        shown = root / f.arcname  # the path as the user gave it, not resolved
         name = Path(f.arcname).name
         secret = bool(SECRET_NAMES.match(name))
         if not secret and f.size < 1024 * 1024:
@@ -278,18 +279,18 @@ def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
                 pass
         if secret:
             yield _finding(
-                "SK203", "looks like a secret; delete it or list it in .skillignore", f.path
+                "SK203", "looks like a secret; delete it or list it in .skillignore", shown
             )
         if f.size > limits.max_entry_bytes:
             yield _finding(
-                "SK206", f"{f.size} bytes; the limit per file is {limits.max_entry_bytes}", f.path
+                "SK206", f"{f.size} bytes; the limit per file is {limits.max_entry_bytes}", shown
             )
         elif _looks_binary(f.path) and not f.arcname.startswith("assets/"):
             yield _finding(
                 "SK403",
                 "binary file in the bundle; move it to assets/ if intended, "
                 "or exclude it in .skillignore",
-                f.path,
+                shown,
             )
     if total > limits.max_total_bytes:
         yield _finding(

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from skillkit.cases import CASES_FILE, Case, load_cases
+from skillkit.errors import SkillkitError
 
 _RESULTS = pytest.StashKey[dict[str, Any]]()
 
@@ -71,7 +72,11 @@ class SkillCasesFile(pytest.File):
     """The cases of one skill (`tests/cases.yaml`, or discovered from `tests/`)."""
 
     def collect(self):  # type: ignore[override]
-        for case in load_cases(self.path.parent.parent):
+        try:
+            cases = load_cases(self.path.parent.parent)
+        except SkillkitError as exc:  # one line, like the CLI, not a traceback
+            raise self.CollectError(f"skillkit: {exc}") from None
+        for case in cases:
             yield SkillCaseItem.from_parent(self, name=case.name, case=case)
 
 

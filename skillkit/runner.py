@@ -34,7 +34,7 @@ from skillkit.client import (
     resolve_target,
 )
 from skillkit.commands._common import atomic_write_bytes
-from skillkit.errors import ClientError, SkillkitError, UsageError
+from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
 
 PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
 STATUSES = (PASSED, FAILED, ERROR, SKIPPED)
@@ -578,10 +578,29 @@ def _make_client(options: RunOptions) -> AsyncClient | None:
     return AsyncClient(base_url, api_key, use_env=False, max_connections=max(options.jobs, 4))
 
 
+def check_output_schema(case: Case) -> None:
+    """An invalid JSON Schema is the skill's mistake (exit 2), not the service's (exit 3)."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    schema = case.schema
+    if schema is None:
+        return
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        where = "/" + "/".join(str(p) for p in exc.absolute_path)
+        own = isinstance(case.config.get("json_schema"), dict)
+        path = case.source if own and case.source else case.skill.schema_path
+        raise SkillError(f"not a valid JSON Schema at {where}: {exc.message}", path=path) from exc
+
+
 def plan(paths: Sequence[str | Path], options: RunOptions) -> list[Case]:
     """Collect and select the cases of a run (SkillError/CasesError/UsageError on bad input)."""
     options.check()
     cases = [case for sc in collect(paths) for case in sc.cases]
+    for case in cases:
+        check_output_schema(case)
     chosen = select_cases(cases, options)
     if options.pattern and not chosen and cases:
         raise UsageError(f"-k {options.pattern!r} matches none of the {len(cases)} case(s)")

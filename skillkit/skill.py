@@ -228,6 +228,10 @@ def load_schema(path: Path) -> dict[str, Any] | None:
     return data
 
 
+# Searched for skills nowhere below these either (build output holds copies of skills).
+DISCOVERY_SKIP_DIRS = SKIP_DIRS | {"build", "dist", ".eggs"}
+
+
 def _is_virtualenv(path: Path) -> bool:
     return (path / "pyvenv.cfg").is_file()
 
@@ -261,7 +265,8 @@ def discover_skills(paths: Iterable[str | Path]) -> list[Path]:
             dirnames[:] = sorted(
                 d
                 for d in dirnames
-                if d not in SKIP_DIRS
+                if d not in DISCOVERY_SKIP_DIRS
+                and not d.endswith(".egg-info")
                 and not (is_skill and d == "tests")
                 and not _is_virtualenv(here / d)
             )

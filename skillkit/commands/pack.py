@@ -12,7 +12,7 @@ import click
 
 from skillkit.bundle import pack_to_file, write_payload
 from skillkit.commands._common import handle_errors
-from skillkit.errors import SkillError
+from skillkit.errors import SkillError, ValidationFailed
 from skillkit.lint import lint_skill
 from skillkit.skill import skill_root
 
@@ -63,7 +63,7 @@ def command(path: str, out: str, fmt: str, layout: str, no_validate: bool) -> No
             for f in errors:
                 where = f"{f.path}:{f.line}" if f.line else f.path
                 click.echo(f"{where}: {f.code} {f.message}", err=True)
-            raise SkillError(
+            raise ValidationFailed(
                 f"{len(errors)} validation error(s); fix them or pass --no-validate", path=root
             )
     if out == "-" and fmt == "zip" and sys.stdout.isatty():

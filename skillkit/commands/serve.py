@@ -164,9 +164,15 @@ def command(
         workers=workers,
         job_delay_seconds=ServerSettings.test_delay_from_env(),
     )
-    import uvicorn
+    try:
+        import uvicorn
 
-    from skillkit.server import create_app
+        from skillkit.server import create_app
+    except ImportError as exc:
+        raise UsageError(
+            f"the local server needs the 'local' extra ({exc.name} is missing): "
+            'pip install "skillkit[local]"'
+        ) from exc
 
     app = create_app(settings)  # raises UsageError for an unwritable or busy data dir
     shown_host = f"[{host}]" if ":" in host else host

@@ -12,7 +12,21 @@ worker (background processing), webhooks (signed callbacks), app (routes).
 
 from __future__ import annotations
 
-from skillkit.server.app import create_app
+from typing import TYPE_CHECKING, Any
+
 from skillkit.server.settings import ServerSettings
 
+if TYPE_CHECKING:
+    from skillkit.server.app import create_app
+
 __all__ = ["ServerSettings", "create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the FastAPI app only when asked for, so `skillkit --help` works without the
+    `local` extra."""
+    if name == "create_app":
+        from skillkit.server.app import create_app
+
+        return create_app
+    raise AttributeError(name)

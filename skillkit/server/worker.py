@@ -201,6 +201,14 @@ class Runtime:
             timeout=self.settings.fetch_timeout_seconds,
         )
 
+    def _document_name(self, record: PredictionRecord) -> str:
+        """The uploaded file's own name (or the URL): what the user knows the document by."""
+        source = record.job["source"]
+        if "file_id" in source:
+            file = self.store.get_file(source["file_id"])
+            return file.filename if file is not None else source["file_id"]
+        return source["url"]
+
     def _extract(self, record: PredictionRecord) -> Any:
         job = record.job
         path = self._document(record)
@@ -218,6 +226,10 @@ class Runtime:
                     confidence=bool(job.get("confidence")),
                     instructions=job.get("instructions"),
                 )
+        except SkillkitError as exc:
+            if exc.path == str(path):  # name the user's document, not the data dir's copy
+                exc.path = self._document_name(record)
+            raise
         finally:
             if "url" in job["source"]:
                 path.unlink(missing_ok=True)
