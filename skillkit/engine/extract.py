@@ -226,6 +226,13 @@ def _as_text_field(f: Field) -> Field:
 # -- fallbacks ----------------------------------------------------------------------------
 
 _ISSUER = {"vendor", "merchant", "seller", "supplier", "store", "company", "business", "issuer"}
+# Top-level properties naming the organisation a document comes from (whose name is printed
+# most prominently): a statement's bank, a bill's provider, a card's insurer, a folio's hotel.
+_TOP_ISSUER = _ISSUER | {
+    "provider", "insurer", "bank", "hotel", "employer", "lab", "laboratory", "institution",
+    "utility", "carrier", "restaurant", "shop",
+}  # fmt: skip
+_PERSON_NAME = [tokens("name"), tokens("full name"), tokens("candidate name")]
 
 
 def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
@@ -247,12 +254,84 @@ def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
         return _currency(ctx, f)
     if k == "string":
         words = set(f.tokens) | set(tokens(f.title))
-        issuer = bool(words & _ISSUER) or (bool(set(f.parents) & _ISSUER) and "name" in words)
-        if issuer or (top_level and f.concept("name", "full name")):
+        if _is_title(f):
+            return _title(ctx, f)
+        issuer = bool(words & (_TOP_ISSUER if top_level else _ISSUER)) or (
+            bool(set(f.parents) & _ISSUER) and "name" in words
+        )
+        person = f.tokens in _PERSON_NAME and (top_level or "contact" in f.parents)
+        if issuer or person:
             return _prominent(ctx, f)
         if f.concept("location", "city", "place", "based in"):
             return _place(ctx, f)
     return None
+
+
+def _is_title(f: Field) -> bool:
+    """A property for the document's own title: "title", "heading", "document_title"."""
+    return (
+        f.depth == 0
+        and f.concept("title", "heading", "document title")
+        and not (f.concept("job title", "position title"))
+    )
+
+
+_TITLE_NOUNS = {
+    "invoice", "receipt", "statement", "bill", "report", "order", "summary", "slip", "folio",
+    "ticket", "card", "agreement", "contract", "quote", "quotation", "estimate", "note",
+    "certificate", "form", "notice", "confirmation", "application", "letter", "list", "stub",
+    "memo", "record", "resume", "cv", "policy", "lease", "voucher", "manifest",
+}  # fmt: skip
+
+
+def _title(ctx: Context, f: Field) -> Match | None:
+    """The document's title: a short top line naming a document type ("ELECTRIC BILL",
+    "Field Service Report"), else the first heading the format marks (Markdown #, <h1>, a
+    Word heading style), else the most prominent line at the top of the first page."""
+    if not ctx.lines:
+        return None
+    first_page = ctx.lines[0].page
+    top = [
+        (li, si, seg)
+        for li, line in enumerate(ctx.lines[:25])
+        if line.page == first_page and li not in ctx.consumed and not line.in_table
+        for si, seg in enumerate(line.segments)
+        if (li, si, -1) not in ctx.used and (li, si, 0) not in ctx.used
+    ]
+
+    def ok(text: str) -> bool:
+        return 0 < len(text.split()) <= 8 and ":" not in text and looks_like_name(text)
+
+    pick = None
+    for li, si, seg in top:
+        text = seg.text.strip()
+        toks = tokens(text)
+        if ok(text) and len(toks) <= 5 and toks and toks[-1] in _TITLE_NOUNS:
+            pick = (li, si, seg)
+            break
+    if pick is None:
+        headed = [(ctx.lines[li].heading, li, si, seg) for li, si, seg in top]
+        # a heading the format marks may hold a colon ("Solstice Strings: A Concert")
+        headed = [h for h in headed if h[0] and looks_like_name(h[3].text) and len(h[3].text) <= 80]
+        if headed:
+            _, li, si, seg = min(headed, key=lambda h: (h[0], h[1]))
+            pick = (li, si, seg)
+    if pick is None:
+        sized = [
+            (-(seg.size or ctx.lines[li].size), li, si, seg)
+            for li, si, seg in top[:15]
+            if ok(seg.text.strip())
+        ]
+        if sized:
+            _, li, si, seg = min(sized, key=lambda t: (t[0], t[1]))
+            pick = (li, si, seg)
+    if pick is None:
+        return None
+    li, si, seg = pick
+    value = parse_value(f, seg.text, ctx.dayfirst)
+    if value is None:
+        return None
+    return Match(f, value, 0.4, ctx.lines[li].page, seg.bbox, key=(li, si, -1))
 
 
 def _is_payment(f: Field) -> bool:
@@ -362,6 +441,19 @@ def _place(ctx: Context, f: Field) -> Match | None:
     return None
 
 
+def _card_option(text: str, options: list) -> Any:
+    """A card brand ("Mastercard", "VISA") for an enum that names cards generically
+    ("credit_card", "Card"): the option saying credit card, else the one saying card."""
+    if text.lower() not in vocabulary.CARD_BRANDS:
+        return None
+    named = [(o, set(tokens(str(o)))) for o in options if isinstance(o, str)]
+    for want in ({"credit", "card"}, {"card"}, {"credit"}):
+        for o, words in named:
+            if want <= words:
+                return o
+    return None
+
+
 def _payment(ctx: Context, f: Field) -> Match | None:
     for li, line in enumerate(ctx.lines):
         if li in ctx.consumed:
@@ -371,6 +463,8 @@ def _payment(ctx: Context, f: Field) -> Match | None:
             if span:
                 text = seg.text[span[0] : span[1]]
                 value = parse_value(f, text, ctx.dayfirst)
+                if value is None and f.kind == "enum":
+                    value = _card_option(text, f.schema.get("enum") or [])
                 if value is not None:
                     return Match(f, value, 0.4, line.page, seg.bbox, key=(li, si, span[0]))
     return None
@@ -389,12 +483,16 @@ def _value_of(
     path: str,
 ) -> Any:
     if f.kind == "object":
+        if f.nullable and not _has_values(f, found, taken):
+            return None  # an optional object the document says nothing about
         return {
             c.name: _value_of(c, found, taken, schema, meta, ctx, f"{path}.{c.name}")
             for c in f.children
         }
     if f.kind == "array":
         items = found.get(id(f), [])
+        if not items and f.nullable:
+            return None  # an optional list the document does not have
         out = []
         for i, entry in enumerate(items):
             item_path = f"{path}[{i}]"
@@ -417,6 +515,20 @@ def _value_of(
         return _missing(f, schema)
     _record(meta, path, m, ctx)
     return m.value
+
+
+def _has_values(f: Field, found: dict[int, Any], taken: dict[int, Match]) -> bool:
+    """True when any scalar or list inside object `f` was found in the document."""
+    for c in f.children:
+        if c.kind == "object":
+            if _has_values(c, found, taken):
+                return True
+        elif c.kind == "array":
+            if found.get(id(c)):
+                return True
+        elif id(c) in taken:
+            return True
+    return False
 
 
 def _missing(f: Field, schema: dict) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 
 from skillkit.engine import values
 from skillkit.engine.labels import (
+    RANGE_END,
     Candidate,
     candidates,
     description_examples,
@@ -48,6 +49,7 @@ class Field:
     item: Field | None = None
     depth: int = 0
     parents: tuple[str, ...] = ()
+    range_end: bool = False  # the end of a period ("billing_period_end"): last date of a range
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -194,6 +196,7 @@ def build_field(
         formats=formats,
         depth=depth,
         parents=tuple(t for p in (parents or []) for t in tokens(split_name(p))),
+        range_end=kind in ("date", "datetime") and bool(set(tokens(split_name(name))) & RANGE_END),
     )
     if kind == "object":
         for child_name, child in (sub.get("properties") or {}).items():
@@ -282,6 +285,8 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         dates = values.find_dates(
             text, dayfirst=dayfirst, partial=bool(f.formats - {"date", "datetime"})
         )
+        if f.range_end and len(dates) > 1 and values.find_date_range(text, dayfirst=dayfirst):
+            dates = dates[::-1]  # "01/03/2026 - 31/03/2026" for a period's end
         for d in dates:
             rendered = render_date(d, f)
             if rendered:

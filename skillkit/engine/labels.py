@@ -13,7 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-STOP = {"the", "a", "an", "of", "for", "in", "on", "at", "and", "or", "your", "our", "this", "is"}
+STOP = {"the", "a", "an", "of", "for", "in", "on", "at", "and", "or", "your", "our", "this", "is",
+        # French, German and Spanish articles and prepositions in labels ("Date d'échéance")
+        "de", "du", "des", "d", "l", "la", "le", "der", "die", "das", "am", "el", "del"}  # fmt: skip
 CANON = {
     "number": "no", "num": "no", "nr": "no", "nbr": "no", "nos": "no", "n": "no",
     "qty": "quantity", "quant": "quantity", "amt": "amount", "tel": "phone",
@@ -21,7 +23,7 @@ CANON = {
     "inv": "invoice", "desc": "description", "dt": "date", "tot": "total", "ttl": "total",
     "acct": "account", "pymt": "payment", "pmt": "payment", "cust": "customer",
     "yr": "year", "yrs": "year", "hrs": "hour", "hr": "hour", "pcs": "piece", "pc": "piece",
-    "e": "e",
+    "e": "e", "ext": "extended", "wt": "weight", "dob": "dob",
 }  # fmt: skip
 MERGE = {
     ("sub", "total"): "subtotal",
@@ -41,8 +43,11 @@ MERGE = {
 SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
     (["invoice number", "invoice no", "invoice id", "inv no"],
      ["invoice no", "invoice id", "inv no", "invoice", "bill no", "invoice ref", "number",
-      "document no"]),
-    (["receipt number", "receipt no", "transaction id", "transaction number"],
+      "document no",
+      # de / fr / es / it / nl
+      "rechnungsnummer", "rechnungsnr", "rechnung no", "facture no", "no facture",
+      "numero facture", "factura no", "numero factura", "fattura no", "factuurnummer"]),
+    (["receipt number", "receipt no", "receipt id", "transaction id", "transaction number"],
      ["receipt no", "receipt", "transaction no", "transaction id", "trans no", "ticket no",
       "check no", "order no"]),
     (["order number", "order no", "order id"], ["order no", "order id", "order"]),
@@ -51,26 +56,36 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
       "your reference", "your ref", "reference", "client ref"]),
     (["invoice date", "issue date", "date issued", "date of issue", "document date"],
      ["date", "invoice date", "issue date", "date issued", "issued", "date of issue",
-      "billing date", "bill date", "issued on", "document date"]),
+      "billing date", "bill date", "issued on", "document date",
+      "rechnungsdatum", "datum", "date facture", "fecha", "fecha factura", "data fattura",
+      "factuurdatum"]),
     (["date", "purchase date", "transaction date", "receipt date", "sale date", "order date"],
      ["date", "purchase date", "transaction date", "sale date", "order date", "receipt date"]),
     (["due date", "payment due", "payment due date"],
-     ["due date", "payment due", "due", "due by", "payment due date", "pay by", "due on"]),
+     ["due date", "payment due", "due", "due by", "payment due date", "pay by", "due on",
+      "fallig", "fallig am", "zahlbar bis", "falligkeitsdatum", "date echeance", "echeance",
+      "fecha vencimiento", "vencimiento", "scadenza", "vervaldatum"]),
     (["time", "purchase time", "transaction time"],
      ["time", "purchase time", "transaction time", "time of purchase"]),
     (["payment terms", "terms", "payment term"],
-     ["payment terms", "terms", "payment term", "terms of payment", "credit terms"]),
+     ["payment terms", "terms", "payment term", "terms of payment", "credit terms",
+      "zahlungsbedingungen", "zahlungsziel", "conditions paiement", "condiciones pago"]),
     (["total", "total amount", "amount due", "total due", "grand total", "balance due",
       "total amount due", "invoice total"],
      ["total", "amount due", "balance due", "grand total", "total due", "total amount",
       "invoice total", "total payable", "amount payable", "total amount due", "balance",
-      "total to pay"]),
-    (["subtotal", "net total", "sub total"],
+      "total to pay", "total charges", "order total",
+      "gesamtbetrag", "gesamtsumme", "endbetrag", "rechnungsbetrag", "zu zahlen",
+      "montant ttc", "total ttc", "net a payer", "importe total", "totale"]),
+    (["subtotal", "net total", "sub total", "net amount", "total net"],
      ["subtotal", "net total", "total before tax", "total excl tax", "total excluding tax",
-      "items total", "merchandise total", "net amount", "amount before tax", "total net"]),
-    (["tax", "vat", "gst", "sales tax", "tax amount", "total tax"],
+      "items total", "merchandise total", "net amount", "amount before tax", "total net",
+      "nettobetrag", "netto", "zwischensumme", "summe netto", "montant ht", "total ht",
+      "sous total", "base imponible"]),
+    (["tax", "vat", "gst", "sales tax", "tax amount", "total tax", "vat amount"],
      ["tax", "vat", "gst", "hst", "pst", "sales tax", "tax amount", "total tax", "vat amount",
-      "tax total", "taxes", "iva", "mwst"]),
+      "tax total", "taxes", "iva", "mwst", "ust", "umsatzsteuer", "mehrwertsteuer", "tva",
+      "montant tva", "btw"]),
     (["tax rate", "vat rate"], ["tax rate", "vat rate", "tax percent", "vat percent"]),
     (["discount"], ["discount", "discount amount", "savings", "you saved"]),
     (["shipping", "shipping cost", "delivery fee", "freight"],
@@ -80,27 +95,33 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
     (["vendor", "vendor name", "seller", "supplier", "merchant", "merchant name",
       "seller name", "supplier name", "store name", "business name", "company name"],
      ["vendor", "seller", "supplier", "from", "merchant", "issued by", "biller",
-      "sold by", "store", "payee"]),
+      "sold by", "store", "payee", "lieferant", "verkaufer", "fournisseur", "proveedor"]),
     (["customer", "customer name", "client", "client name", "buyer", "bill to",
       "billed to", "buyer name"],
      ["customer", "bill to", "billed to", "client", "sold to", "buyer", "invoice to",
-      "to", "recipient"]),
+      "to", "recipient", "kunde", "rechnungsempfanger", "destinataire", "cliente"]),
     (["ship to", "shipping address", "delivery address"],
-     ["ship to", "shipping address", "deliver to", "delivery address"]),
+     ["ship to", "shipping address", "deliver to", "delivery address", "lieferadresse",
+      "adresse de livraison"]),
     (["quantity", "qty", "units"],
-     ["quantity", "units", "unit", "hour", "count", "piece"]),
+     ["quantity", "units", "unit", "hour", "count", "piece",
+      "menge", "anzahl", "quantite", "qte", "cantidad", "quantita", "aantal"]),
     (["unit price", "rate", "price", "unit cost", "price per unit"],
      ["unit price", "rate", "price", "unit cost", "price per unit", "each", "unit rate",
-      "cost", "hourly rate", "price each", "unit amount"]),
+      "cost", "hourly rate", "price each", "unit amount",
+      "einzelpreis", "stuckpreis", "preis", "prix unitaire", "prix unitaire ht", "pu",
+      "precio unitario", "prezzo unitario"]),
     (["amount", "line total", "line amount", "ext price", "extended price", "total price",
       "line price"],
      ["amount", "line total", "total", "ext price", "extended price", "line amount", "value",
-      "net amount", "total price", "price", "sum"]),
+      "net amount", "total price", "price", "sum", "extended cost", "line cost",
+      "gesamt", "gesamtpreis", "betrag", "montant", "montant ht", "importe", "importo"]),
     (["description", "item", "product", "item name", "product name", "item description",
       "service"],
      ["description", "item", "product", "service", "details", "particulars",
       "item description", "product name", "item name", "name", "article", "activity",
-      "product service"]),
+      "product service", "bezeichnung", "beschreibung", "artikel", "leistung",
+      "designation", "libelle", "descripcion", "concepto", "descrizione"]),
     (["email", "email address", "e mail"], ["email", "email address", "mail"]),
     (["phone", "phone number", "telephone", "mobile", "contact number"],
      ["phone", "phone no", "mobile", "cell", "contact no", "mobile no"]),
@@ -123,7 +144,8 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
       "professional experience"],
      ["experience", "work experience", "employment", "employment history",
       "professional experience", "work history", "career history", "relevant experience",
-      "professional background", "career"]),
+      "professional background", "career", "professional history", "employment record",
+      "positions held", "berufserfahrung", "experience professionnelle"]),
     (["education", "academic background"],
      ["education", "academic background", "education and training", "academic history",
       "academics", "education history", "academic qualifications"]),
@@ -131,7 +153,8 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
      ["skills", "technical skills", "core competencies", "competencies", "expertise",
       "technologies", "skills and tools", "key skills", "tools", "skill set",
       "areas of expertise", "core skills", "technical proficiencies", "proficiencies",
-      "tech stack", "technical expertise"]),
+      "tech stack", "technical expertise", "toolkit", "tool kit", "toolbox",
+      "kenntnisse", "competences"]),
     (["certifications", "certificates"], ["certifications", "certificates", "licenses"]),
     (["languages"], ["languages", "language"]),
     (["projects"], ["projects", "selected projects", "key projects"]),
@@ -147,6 +170,46 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
     (["start date", "start"], ["start date", "start", "from", "since", "started"]),
     (["end date", "end"], ["end date", "end", "to", "until", "ended"]),
     (["name", "full name", "candidate name"], ["name", "full name", "candidate name"]),
+    (["tax id", "vat id", "vat no", "vat number", "tax number", "tax registration number",
+      "vat registration number", "tax identification number"],
+     ["tax id", "vat id", "vat no", "vat number", "vat reg no", "tax no", "tax number",
+      "tax registration no", "ust idnr", "ust id", "steuernummer", "no tva", "numero tva",
+      "tva intracommunautaire", "gst no", "hst no", "gst hst no", "tin", "ein", "abn"]),
+    (["customer number", "customer no", "customer id", "client number", "client id"],
+     ["customer no", "customer id", "client no", "client id", "kundennummer", "kunden no",
+      "no client", "numero client", "account no"]),
+    (["opening balance", "starting balance", "beginning balance", "previous balance",
+      "balance brought forward", "start balance"],
+     ["opening balance", "starting balance", "beginning balance", "previous balance",
+      "balance brought forward", "brought forward", "balance forward", "anfangssaldo",
+      "alter saldo", "solde precedent", "solde initial"]),
+    (["closing balance", "ending balance", "end balance", "new balance",
+      "balance carried forward", "final balance"],
+     ["closing balance", "ending balance", "new balance", "balance carried forward",
+      "carried forward", "final balance", "endsaldo", "neuer saldo", "solde final"]),
+    (["total deposits", "total credits", "deposits"],
+     ["total deposits", "deposits and other credits", "deposits and credits", "total credits",
+      "credits", "total paid in", "money in"]),
+    (["total withdrawals", "total debits", "withdrawals"],
+     ["total withdrawals", "withdrawals and other debits", "withdrawals and debits",
+      "total debits", "debits", "total paid out", "money out"]),
+    (["result", "value", "test result", "result value"],
+     ["result", "value", "reading", "measured value"]),
+    (["test", "test name", "analyte"],
+     ["test", "test name", "analyte", "component", "parameter", "investigation"]),
+    (["reference range", "normal range", "reference interval", "ref range"],
+     ["reference range", "normal range", "reference interval", "reference", "ref range"]),
+    (["date of birth", "dob", "birth date", "birthday"],
+     ["date of birth", "dob", "birth date", "born", "birthday", "geburtsdatum",
+      "date naissance"]),
+    (["collection date", "collected", "specimen collected", "collection time"],
+     ["collected", "collection date", "date collected", "specimen collected", "collection"]),
+    (["tracking number", "tracking no", "tracking id"],
+     ["tracking no", "tracking", "tracking id", "waybill", "awb"]),
+    (["check in", "arrival", "arrival date", "check in date"],
+     ["arrival", "check in", "arrival date", "arrive", "anreise"]),
+    (["check out", "departure", "departure date", "check out date"],
+     ["departure", "check out", "departure date", "depart", "abreise"]),
 ]  # fmt: skip
 
 # Single words too generic to be trusted as labels on their own.
@@ -299,6 +362,21 @@ def _candidates(
     if description:
         for phrase in description_labels(description):
             add(phrase, 0.95, "description")
+        # "Name of the ticket holder", "Number of packages": the thing is the label
+        m = _OF_RE.match(description)
+        if m:
+            add(m.group(1), 0.8, "description-of")
+    toks = tokens(name_phrase)
+    if len(toks) > 1 and toks[-1] in UNIT_WORDS:
+        # "term_months", "weight_kg", "labor_hours": the unit qualifies, the rest names
+        add(toks[:-1], 0.9, "name-without-unit")
+        seeds.append(toks[:-1])
+    for role_words in (RANGE_START, RANGE_END):
+        if len(toks) > 1 and set(toks) & role_words and {"date", "period"} & set(toks):
+            # "statement_start_date", "billing_period_end": labelled "Statement Period"
+            rest = tuple(t for t in toks if t not in role_words and t != "date")
+            if rest:
+                add(rest if rest[-1] == "period" else rest + ("period",), 0.8, "period")
     for seed in seeds:
         for gi in _GROUP_INDEX.get(seed, []):
             for phrase in SYNONYM_GROUPS[gi][0] + SYNONYM_GROUPS[gi][1]:
@@ -316,6 +394,17 @@ def _candidates(
     return tuple(sorted(best.values(), key=lambda c: (-c.weight, -len(c.tokens), c.tokens)))
 
 
+UNIT_WORDS = {"month", "year", "day", "week", "hour", "minute", "kg", "lb", "km", "mile",
+              "percent", "pct", "usd", "eur", "gbp", "cad"}  # fmt: skip
+RANGE_START = {"start", "begin", "beginning", "from"}
+RANGE_END = {"end", "ending", "to", "through", "until"}
+_OF_RE = re.compile(
+    r"^\s*(?:the\s+)?(?:name|number|count|date|amount)\s+of\s+(?:the\s+)?"
+    r"([a-z][a-z -]{2,30}?)\s*(?:[.,;(]|$)",
+    re.IGNORECASE,
+)
+
+
 def match_score(region: tuple[str, ...], cand: Candidate) -> float:
     """How well a label region of the document matches a candidate phrase (0..1)."""
     if not region:
@@ -327,6 +416,9 @@ def match_score(region: tuple[str, ...], cand: Candidate) -> float:
     if not common:
         return 0.0
     if len(common) == 1 and next(iter(common)) in GENERIC:
+        if len(region) == 1 and region[0] == cand.tokens[-1]:
+            # a bare "Date:" or "Name:" for "event_date", "guest_name": the head word alone
+            return cand.weight * 0.3
         # one shared generic word ("Due Date" vs "Invoice Date") is weak evidence
         return cand.weight * 0.3 * len(common) / len(a | b)
     # English compounds name their kind last: "Customer ID" is an ID, whatever it shares

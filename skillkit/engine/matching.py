@@ -14,17 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from skillkit.engine import values
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox
 from skillkit.engine.fields import Field, is_name_field, looks_like_name, parse_value
 from skillkit.engine.labels import match_score
 
 MIN_SCORE = 0.2
+MIN_TEXT_SCORE = 0.28
 POS_INLINE = 1.0
 POS_PREFIX = 0.82
 POS_RIGHT = 0.97
 POS_BELOW = 0.92
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])|\s+\|\s+")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])|\s+[|\u00b7\u2022]\s+")
+# Several "Label: value" pairs on one line: "VAT No.: DE123 · IBAN: DE44 ..."
+_PAIR_SEP = re.compile(r"\s+[|\u00b7\u2022]\s+")
 _VALUE_START = re.compile(r"^[\s#:.\-]*[\d$€£¥₹(+\-]|^[\s#:]*[A-Z]{1,5}[-\d]")
 
 
@@ -37,6 +41,23 @@ class _Region:
 
 
 def _regions(text: str) -> list[_Region]:
+    """Label regions of a segment, and of each part of it between " · " / " | " separators
+    when those parts read "Label: value"."""
+    out = _part_regions(text)
+    if ":" in text and _PAIR_SEP.search(text):
+        pos = 0
+        for m in list(_PAIR_SEP.finditer(text)) + [None]:
+            end = m.start() if m else len(text)
+            if pos > 0 and ":" in text[pos:end]:
+                for r in _part_regions(text[pos:end]):
+                    if r.kind == "colon":
+                        r.value_start += pos
+                        out.append(r)
+            pos = m.end() if m else pos
+    return out
+
+
+def _part_regions(text: str) -> list[_Region]:
     out: list[_Region] = []
     colon = _find_colon(text)
     if colon >= 0:
@@ -146,6 +167,8 @@ def _label_row(ctx: Context, li: int) -> bool:
     segs = line.segments
     if len(segs) < 2 or any(ch.isdigit() for ch in line.text):
         return False
+    if any(sg.text.lstrip().startswith(":") or sg.text.rstrip().endswith(":") for sg in segs):
+        return False  # "Customer   : Meadow Health": a label and its value
     unit = line.size or (segs[0].size or 0.0) or 1.0
     if not any(segs[i + 1].bbox[0] - segs[i].bbox[2] > 4 * unit for i in range(len(segs) - 1)):
         return False
@@ -182,6 +205,8 @@ def find_matches(
                     if score < MIN_SCORE:
                         continue
                     f = by_id[fid]
+                    if f.kind == "string" and score < MIN_TEXT_SCORE:
+                        continue  # any text parses as a string: a weak label is not enough
                     proposals.extend(
                         _values_for(ctx, f, li, si, region, score + bonus, label, label_row, lines)
                     )
@@ -217,6 +242,9 @@ def _values_for(
             return False
         if is_name_field(f) and region.kind == "whole" and any(c.isdigit() for c in seg.text):
             return False  # "Store 014", "Table 12": a number's label, not a name's
+        key: tuple = (lj, sj, start)
+        if f.range_end and values.find_date_range(text, dayfirst=ctx.dayfirst):
+            key = (lj, sj, start, "end")  # a period's end shares its text with its start
         out.append(
             Match(
                 field=f,
@@ -225,7 +253,7 @@ def _values_for(
                 page=line.page if lj == li else ctx.lines[lj].page,
                 bbox=bbox,
                 label=label,
-                key=(lj, sj, start),
+                key=key,
             )
         )
         return True

@@ -8,7 +8,10 @@ Missing values: a property the document does not give is `null` where the schema
 null; otherwise the type's neutral value — "" for strings, 0 for numbers and integers,
 false for booleans, [] for arrays, an object of defaults for objects, the first option of an
 enum, the `const`, or the schema's own `default` when it has one. `conform` then checks the
-result with Draft 2020-12 and replaces anything still invalid with that default.
+result with Draft 2020-12, formats included (a checker such as the test runner's treats
+`format: date` as an assertion), and replaces anything still invalid with that default. A
+value whose format no default can satisfy ("" is not a date) is left out when its property is
+optional, and set to the format's neutral value (1970-01-01, 00:00:00) when it is required.
 """
 
 from __future__ import annotations
@@ -137,10 +140,18 @@ def default_for(node: Schema | bool, root: Schema, *, allow_null: bool = True) -
     return None
 
 
+# Neutral values for required properties whose format "" cannot satisfy.
+FORMAT_NEUTRAL = {
+    "date": "1970-01-01",
+    "date-time": "1970-01-01T00:00:00Z",
+    "time": "00:00:00Z",
+}
+
+
 def conform(data: Any, schema: Schema) -> Any:
     """Replace every value that fails validation with its property's default."""
-    validator = Draft202012Validator(schema)
-    for _ in range(20):
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for _ in range(40):
         errors = sorted(validator.iter_errors(data), key=lambda e: len(e.absolute_path))
         if not errors:
             return data
@@ -157,6 +168,20 @@ def conform(data: Any, schema: Schema) -> Any:
         parent = data
         for key in path[:-1]:
             parent = parent[key]
+        if error.validator == "format" and path:
+            parent_schema = _schema_at(schema, path[:-1], schema)
+            required = (
+                resolve(parent_schema, schema)[0].get("required") or [] if parent_schema else []
+            )
+            if isinstance(parent, dict) and path[-1] not in required:
+                parent.pop(path[-1], None)
+            elif error.validator_value in FORMAT_NEUTRAL:
+                parent[path[-1]] = FORMAT_NEUTRAL[error.validator_value]
+            elif isinstance(parent, list):
+                parent.pop(path[-1])
+            else:
+                return data  # nothing valid to put there; leave it as found
+            continue
         if error.validator == "additionalProperties" or (
             replacement is None and error.validator == "type" and _null_invalid(sub_schema, schema)
         ):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox, Line, Segment, union_bbox
 from skillkit.engine.fields import Field, parse_value
-from skillkit.engine.labels import match_score
+from skillkit.engine.labels import SYNONYM_GROUPS, match_score, split_name, tokens
 from skillkit.engine.matching import line_has_label
 
 NUMERIC = {"number", "integer"}
@@ -41,6 +41,12 @@ UNIT_WORDS = {
     "gb", "tb", "mb", "kb", "oz", "lb", "lbs", "kg", "g", "mg", "ml", "l", "cl", "pk", "pack",
     "in", "inch", "ft", "cm", "mm", "m", "ct", "qt", "gal", "v", "w", "mah", "%", "pt", "yd",
 }  # fmt: skip
+# A quantity after the name: "2 x 2.49", "2 @ $2.49", "x3", "× 2".
+TRAIL_QTY_RE = re.compile(
+    r"\s(?:(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|@)\s*[$€£]?\s*(?P<unit_price>\d+[.,]\d{2})"
+    r"|[x×]\s?(?P<qty2>\d{1,3}))\s*$",
+    re.IGNORECASE,
+)
 BULLET_PREFIX_RE = re.compile(r"^\s*(?:[+\-*\u2022\u00b7>]+)\s*")
 
 
@@ -50,6 +56,7 @@ class ItemRow:
     cells: dict[int, list[Segment]] = field(default_factory=dict)
     page: int = 0
     lines: list[int] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the header cells' text
 
 
 def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] | None:
@@ -74,6 +81,38 @@ def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] |
             continue
         mapping[si] = children[ci]
         used_children.add(ci)
+    free = [
+        si
+        for si, seg in enumerate(line.segments)
+        if si not in mapping and label_tokens(seg.text) and not any(c.isdigit() for c in seg.text)
+    ]
+    if free:
+        # A column headed by the list's own name ("Deduction" in a deductions table) holds
+        # each item's name.
+        own = tokens(split_name(item.name))
+        name_f = _roles(item)[0]
+        if own and name_f is not None and id(name_f) not in {id(f) for f in mapping.values()}:
+            for si in free:
+                if label_tokens(line.segments[si].text) == own:
+                    mapping[si] = name_f
+                    free.remove(si)
+                    break
+        # Debit and credit columns for one signed amount ("Paid out" / "Paid in").
+        numbers = [c for c in children if c.kind in NUMERIC and c not in mapping.values()]
+        words = {si: set(tokens(line.segments[si].text, keep_stop=True)) for si in free}
+        debit = [si for si in free if words[si] & DEBIT_WORDS]
+        credit = [si for si in free if words[si] & CREDIT_WORDS and not words[si] & DEBIT_WORDS]
+        amount = next((c for c in numbers if c.concept("amount", "value", "sum")), None)
+        if amount is not None and len(debit) == 1 and len(credit) == 1:
+            mapping[debit[0]] = amount
+            mapping[credit[0]] = amount
+            free = [si for si in free if si not in (debit[0], credit[0])]
+            numbers.remove(amount)
+        # One numeric property left and one unnamed column left at the right edge: that
+        # column holds it ("Current" in a pay stub, "Total" under another name).
+        last = len(line.segments) - 1
+        if len(numbers) == 1 and free == [last] and len(mapping) >= 1:
+            mapping[last] = numbers[0]
     need = 1 if len(children) == 1 else 2
     if len(mapping) < need:
         return None
@@ -82,6 +121,10 @@ def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] |
     if len(children) == 1 and scored[0][0] < 0.85:
         return None
     return mapping
+
+
+DEBIT_WORDS = {"debit", "withdrawal", "out", "charge", "payment", "dr", "soll", "debito"}
+CREDIT_WORDS = {"credit", "deposit", "in", "cr", "haben", "credito"}
 
 
 def _boundaries(line: Line) -> list[float]:
@@ -177,7 +220,15 @@ def _rows_after(
             break
         misses = 0
         gaps.append(gap)
-        rows.append(ItemRow(mapping=mapping, cells=cols, page=line.page, lines=[li]))
+        rows.append(
+            ItemRow(
+                mapping=mapping,
+                cells=cols,
+                page=line.page,
+                lines=[li],
+                header=[sg.text for sg in header.segments],
+            )
+        )
         ctx.consumed.add(li)
     return rows
 
@@ -189,14 +240,23 @@ SUMMARY_LABELS = {
         "balance due", "balance", "tax", "vat", "gst", "sales tax", "shipping", "discount",
         "net total", "total amount", "invoice total",
     ]
+} | {
+    # every label of the document-total, subtotal and tax vocabularies (all languages)
+    tokens(p)
+    for keys, phrases in SYNONYM_GROUPS
+    if {"total", "subtotal", "tax"} & set(keys)
+    for p in phrases
 }  # fmt: skip
 
 
 def _summary_line(line: Line) -> bool:
-    """A totals line ("Subtotal: 300.00", "TOTAL  $12.00"), which ends any item table."""
+    """A totals line ("Subtotal: 300.00", "TOTAL  $12.00", "Total charges  460.90"), which
+    ends any item table."""
     first = line.segments[0].text if line.segments else ""
     head = first.split(":", 1)[0] if ":" in first else first
-    return label_tokens(head) in SUMMARY_LABELS and any(ch.isdigit() for ch in line.text)
+    toks = label_tokens(head)
+    summary = toks in SUMMARY_LABELS or (bool(toks) and toks[0] in ("total", "subtotal"))
+    return summary and any(ch.isdigit() for ch in line.text)
 
 
 def _gap(ctx: Context, li: int) -> float:
@@ -214,11 +274,33 @@ def _join(segs: list[Segment]) -> str:
     return " ".join(s.text for s in segs)
 
 
+def _signed(ctx: Context, child: Field, row: ItemRow, columns: list[int]) -> Match | None:
+    """One amount from a debit and a credit column: credits positive, debits negative."""
+    header = row.header
+    for si in columns:
+        segs = row.cells.get(si, [])
+        value = parse_value(child, _join(segs), ctx.dayfirst) if segs else None
+        if value is None:
+            continue
+        head = set(tokens(header[si], keep_stop=True)) if si < len(header) else set()
+        if head & DEBIT_WORDS:
+            value = -abs(value)
+        bbox = union_bbox([s.bbox for s in segs])
+        return Match(field=child, value=value, score=0.9, page=row.page, bbox=bbox)
+    return None
+
+
 def _row_to_item(ctx: Context, item: Field, row: ItemRow) -> list[Match | None]:
     out: list[Match | None] = []
-    by_field = {id(f): si for si, f in row.mapping.items()}
+    by_field: dict[int, list[int]] = {}
+    for si, f in row.mapping.items():
+        by_field.setdefault(id(f), []).append(si)
     for child in item.children:
-        si = by_field.get(id(child))
+        columns = by_field.get(id(child), [])
+        if len(columns) > 1:
+            out.append(_signed(ctx, child, row, columns))
+            continue
+        si = columns[0] if columns else None
         segs = row.cells.get(si, []) if si is not None else []
         if not segs:
             out.append(None)
@@ -316,7 +398,14 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
         else:
             name = BULLET_PREFIX_RE.sub("", name)
             lead = LEAD_QTY_RE.match(name)
-            if lead and len(segs) >= 2 and segs[0].text.strip() == lead.group("qty"):
+            tail = TRAIL_QTY_RE.search(name)
+            if tail and re.search(r"[A-Za-z]{2}", name[: tail.start()]):
+                # "Oat Milk 1L   2 x 2.49   4.98", "Bagel x3   6.00"
+                qty = float((tail.group("qty") or tail.group("qty2")).replace(",", "."))
+                if tail.group("unit_price"):
+                    unit_price = float(tail.group("unit_price").replace(",", "."))
+                name = name[: tail.start()].rstrip(" -,")
+            elif lead and len(segs) >= 2 and segs[0].text.strip() == lead.group("qty"):
                 qty = float(lead.group("qty").replace(",", "."))
                 name = name[lead.end() :]
             elif lead and re.match(r"^\d+(?:[.,]\d+)?\s*(?:x|×|@)\s", name, re.IGNORECASE):

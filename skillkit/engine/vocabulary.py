@@ -55,6 +55,11 @@ PAYMENT_METHODS = [
     "interac", "eftpos", "contactless", "zelle",
 ]  # fmt: skip
 
+CARD_BRANDS = {
+    "american express", "amex", "visa", "mastercard", "master card", "maestro", "discover",
+    "diners club", "jcb", "union pay", "unionpay",
+}  # fmt: skip
+
 US_STATES = set(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON QC BC AB MB SK NS NB NL "

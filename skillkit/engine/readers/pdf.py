@@ -3,11 +3,15 @@
 Characters are joined into words (a space or a jump in position ends a word) and words into
 lines and segments by position (`_layout.lines_from_words`). A PDF with no text layer (a
 scan) yields pages without lines; the extractor then returns an empty result.
+
+PDFium is not thread-safe: every call into it goes through `PDFIUM_LOCK`, so `extract()` may be
+called from several threads (the server's workers) at once.
 """
 
 from __future__ import annotations
 
 import ctypes
+import threading
 from pathlib import Path
 
 from skillkit.engine.document import Document, Page
@@ -15,17 +19,33 @@ from skillkit.engine.readers import require, select_pages
 from skillkit.engine.readers._layout import PlacedWord, lines_from_words
 from skillkit.errors import EngineError
 
+PDFIUM_LOCK = threading.RLock()
+
 
 def read(path: Path, page_indices: list[int] | None = None) -> Document:
     pdfium = require("pypdfium2", path)
     raw = require("pypdfium2.raw", path)
+    with PDFIUM_LOCK:
+        count, raw_pages = _read_words(pdfium, raw, path, page_indices)
+    # layout is plain Python: done outside the lock
+    pages = [
+        Page(index=index, width=width, height=height, lines=lines_from_words(words, index))
+        for index, width, height, words in raw_pages
+    ]
+    return Document(path=path, kind="pdf", pages=pages, page_count=count)
+
+
+def _read_words(
+    pdfium, raw, path: Path, page_indices: list[int] | None
+) -> tuple[int, list[tuple[int, float, float, list[PlacedWord]]]]:
+    """The page count and, per selected page, its size and words (PDFium calls only)."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception as exc:  # pdfium raises its own PdfiumError for damaged files
         raise EngineError(f"cannot read PDF ({exc}); is the file complete?", path=path) from exc
     try:
         count = len(pdf)
-        pages: list[Page] = []
+        pages: list[tuple[int, float, float, list[PlacedWord]]] = []
         for index in select_pages(count, page_indices, path):
             page = pdf[index]
             try:
@@ -37,12 +57,10 @@ def read(path: Path, page_indices: list[int] | None = None) -> Document:
                     textpage.close()
             finally:
                 page.close()
-            pages.append(
-                Page(index=index, width=width, height=height, lines=lines_from_words(words, index))
-            )
+            pages.append((index, width, height, words))
     finally:
         pdf.close()
-    return Document(path=path, kind="pdf", pages=pages, page_count=count)
+    return count, pages
 
 
 def _words(raw, textpage, page_height: float) -> list[PlacedWord]:
