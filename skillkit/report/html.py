@@ -85,18 +85,22 @@ def _render_pdf(path: Path) -> str | None:
     """Page 0 as a PNG data URI, or None when pypdfium2 is not installed."""
     try:
         import pypdfium2 as pdfium
+
+        from skillkit.engine.readers.pdf import PDFIUM_LOCK
     except ImportError:
         return None
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        page = pdf[0]
-        width, height = page.get_size()
-        scale = min(PAGE_WIDTH / max(width, 1.0), MAX_PAGE_HEIGHT / max(height, 1.0))
-        bitmap = page.render(scale=scale, rev_byteorder=True)
-        pixels = memoryview(bitmap.buffer).cast("B")
-        png = encode_png(pixels, bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels)
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:  # PDFium is not thread-safe; the in-process engine may be reading too
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            page = pdf[0]
+            width, height = page.get_size()
+            scale = min(PAGE_WIDTH / max(width, 1.0), MAX_PAGE_HEIGHT / max(height, 1.0))
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            pixels = bytes(memoryview(bitmap.buffer).cast("B"))
+            size = (bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels)
+        finally:
+            pdf.close()
+    png = encode_png(pixels, *size)
     return _data_uri("image/png", png)
 
 
