@@ -35,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from skillkit.compare import json_type_name
 from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
 from skillkit.errors import CasesError, SkillError
 from skillkit.skill import Skill, discover_skills, load_skill
@@ -166,22 +167,12 @@ def _line(node: yaml.Node) -> int:
 
 
 def _kind(node: yaml.Node) -> str:
+    """`mapping` / `list` (the words cases.yaml messages use), else the scalar's JSON type."""
     if isinstance(node, yaml.MappingNode):
         return "mapping"
     if isinstance(node, yaml.SequenceNode):
         return "list"
-    value = _construct(node)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return type(value).__name__
+    return json_type_name(_construct(node))
 
 
 def _construct(node: yaml.Node) -> Any:

@@ -37,8 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from skillkit import __version__
-from skillkit.commands._common import atomic_write_bytes
 from skillkit.errors import CasesError
+from skillkit.files import atomic_write_bytes
 
 FORMAT_VERSION = 1
 

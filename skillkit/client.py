@@ -222,6 +222,21 @@ def resolve_target(
     return base_url, api_key
 
 
+def remote_target(
+    base_url: str | None, api_key: str | None, *, local: bool = False
+) -> tuple[str | None, str | None] | None:
+    """The service's (URL, key) after `resolve_target`, or None to run the embedded engine.
+
+    None with `--local`, or when no URL and no key are given anywhere; `--local` together with a
+    URL or key is a UsageError. `skillkit test` and `skillkit generate` both decide here."""
+    if local and (base_url or api_key):
+        raise UsageError("--local runs in-process; drop --base-url/--api-key (or --local)")
+    base_url, api_key = resolve_target(base_url, api_key)
+    if local or (base_url is None and api_key is None):
+        return None
+    return base_url, api_key
+
+
 def normalise_base_url(url: str) -> str:
     """`http://host:8000` and `http://host:8000/v1/` both become `http://host:8000/v1`."""
     url = url.strip().rstrip("/")

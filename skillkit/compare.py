@@ -115,6 +115,7 @@ __all__ = [
     "MatchRules",
     "PathRules",
     "judge",
+    "json_type_name",
 ]
 
 #: Every string normaliser, in the order they are applied.
@@ -161,6 +162,15 @@ def _path_sort_key(pointer: str) -> tuple[tuple[int, Any], ...]:
 # --------------------------------------------------------------------------- rules
 
 
+def _canonical_strings(names: Iterable[str]) -> tuple[str, ...]:
+    """Normaliser names in application order; ValueError names any unknown one."""
+    chosen = set(names)
+    unknown = sorted(chosen - set(STRING_NORMALISERS))
+    if unknown:
+        raise ValueError(f"unknown string normaliser(s): {', '.join(unknown)}")
+    return tuple(n for n in STRING_NORMALISERS if n in chosen)
+
+
 @dataclass(frozen=True)
 class PathRules:
     """Leaf-comparison overrides for one pointer pattern; None means inherit."""
@@ -173,11 +183,7 @@ class PathRules:
 
     def __post_init__(self) -> None:
         if self.strings is not None:
-            chosen = set(self.strings)
-            unknown = sorted(chosen - set(STRING_NORMALISERS))
-            if unknown:
-                raise ValueError(f"unknown string normaliser(s): {', '.join(unknown)}")
-            object.__setattr__(self, "strings", tuple(n for n in STRING_NORMALISERS if n in chosen))
+            object.__setattr__(self, "strings", _canonical_strings(self.strings))
 
     def over(self, base: PathRules) -> PathRules:
         """These overrides on top of `base` (fields set here win)."""
@@ -223,11 +229,7 @@ class MatchRules:
 
     def __post_init__(self) -> None:
         # Accept lists / dicts from Python callers, store canonical immutable-ish forms.
-        strings = tuple(n for n in STRING_NORMALISERS if n in set(self.strings))
-        unknown = sorted(set(self.strings) - set(STRING_NORMALISERS))
-        if unknown:
-            raise ValueError(f"unknown string normaliser(s): {', '.join(unknown)}")
-        object.__setattr__(self, "strings", strings)
+        object.__setattr__(self, "strings", _canonical_strings(self.strings))
         for name in ("ignore", "unordered", "ordered"):
             patterns = tuple(getattr(self, name))
             for p in patterns:
@@ -278,17 +280,11 @@ class _RulesParser:
         if data is None:
             return base
         if not isinstance(data, Mapping):
-            raise self.fail(f"match: expected a mapping of rules, got {_type_name(data)}")
+            raise self.fail(f"match: expected a mapping of rules, got {json_type_name(data)}")
         self.check_keys(data, _RULE_KEYS, "match")
-        values: dict[str, Any] = {}
-        for key in ("abs_tol", "rel_tol"):
-            if key in data:
-                values[key] = self.tolerance(data[key], f"match.{key}")
-        for key in ("dates", "numeric_strings", "missing_equals_null"):
-            if key in data:
-                values[key] = self.boolean(data[key], f"match.{key}")
-        if "strings" in data:
-            values["strings"] = self.strings(data["strings"], base.strings, "match.strings")
+        values = self.settings(
+            data, "match", ("dates", "numeric_strings", "missing_equals_null"), base.strings
+        )
         lists = {k: self.patterns(data[k], f"match.{k}") for k in _LISTS if k in data}
         both = set(lists.get("ordered", ())) & set(lists.get("unordered", ()))
         if both:
@@ -327,16 +323,35 @@ class _RulesParser:
                     f"{where}: unknown key {key!r} (allowed: {', '.join(allowed)}){hint}"
                 )
 
+    def settings(
+        self,
+        data: Mapping[str, Any],
+        where: str,
+        booleans: tuple[str, ...],
+        base_strings: tuple[str, ...],
+    ) -> dict[str, Any]:
+        """The tolerances, flags and `strings` set in `data` (the whole rules or one path's)."""
+        values: dict[str, Any] = {}
+        for key in ("abs_tol", "rel_tol"):
+            if key in data:
+                values[key] = self.tolerance(data[key], f"{where}.{key}")
+        for key in booleans:
+            if key in data:
+                values[key] = self.boolean(data[key], f"{where}.{key}")
+        if "strings" in data:
+            values["strings"] = self.strings(data["strings"], base_strings, f"{where}.strings")
+        return values
+
     def tolerance(self, value: Any, where: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"{where}: expected a number >= 0, got {_type_name(value)}")
+            raise self.fail(f"{where}: expected a number >= 0, got {json_type_name(value)}")
         if not math.isfinite(value) or value < 0:
             raise self.fail(f"{where}: expected a number >= 0, got {value!r}")
         return value
 
     def boolean(self, value: Any, where: str) -> bool:
         if not isinstance(value, bool):
-            raise self.fail(f"{where}: expected true or false, got {_type_name(value)}")
+            raise self.fail(f"{where}: expected true or false, got {json_type_name(value)}")
         return value
 
     def strings(self, value: Any, base: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -361,13 +376,13 @@ class _RulesParser:
         else:
             raise self.fail(
                 f"{where}: expected a list of normalisers, a mapping of normaliser: true/false, "
-                f"or true/false, got {_type_name(value)}"
+                f"or true/false, got {json_type_name(value)}"
             )
         return tuple(n for n in STRING_NORMALISERS if n in chosen)
 
     def pattern(self, value: Any, where: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(f"{where}: expected a JSON pointer string, got {_type_name(value)}")
+            raise self.fail(f"{where}: expected a JSON pointer string, got {json_type_name(value)}")
         try:
             _parse_pattern(value)
         except ValueError as exc:
@@ -378,13 +393,15 @@ class _RulesParser:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise self.fail(f"{where}: expected a list of JSON pointers, got {_type_name(value)}")
+            raise self.fail(
+                f"{where}: expected a list of JSON pointers, got {json_type_name(value)}"
+            )
         return tuple(self.pattern(v, f"{where}[{i}]") for i, v in enumerate(value))
 
     def any_of(self, value: Any) -> dict[str, tuple[Any, ...]]:
         if not isinstance(value, Mapping):
             raise self.fail(
-                f"match.any_of: expected a mapping of pointer: [values], got {_type_name(value)}"
+                f"match.any_of: expected a mapping of pointer: [values], got {json_type_name(value)}"
             )
         out = {}
         for pointer, alternatives in value.items():
@@ -393,7 +410,7 @@ class _RulesParser:
             if not isinstance(alternatives, list) or not alternatives:
                 raise self.fail(
                     f"{where}: expected a non-empty list of acceptable values, "
-                    f"got {_type_name(alternatives)}"
+                    f"got {json_type_name(alternatives)}"
                 )
             out[pointer] = tuple(alternatives)
         return out
@@ -401,25 +418,20 @@ class _RulesParser:
     def paths(self, value: Any, strings: tuple[str, ...]) -> dict[str, PathRules]:
         if not isinstance(value, Mapping):
             raise self.fail(
-                f"match.paths: expected a mapping of pointer: {{rules}}, got {_type_name(value)}"
+                f"match.paths: expected a mapping of pointer: {{rules}}, got {json_type_name(value)}"
             )
         out = {}
         for pointer, rules in value.items():
             where = f"match.paths.{pointer}"
             self.pattern(pointer, f"match.paths key {pointer!r}")
             if not isinstance(rules, Mapping):
-                raise self.fail(f"{where}: expected a mapping of rules, got {_type_name(rules)}")
+                raise self.fail(
+                    f"{where}: expected a mapping of rules, got {json_type_name(rules)}"
+                )
             self.check_keys(rules, _PATH_KEYS, where)
-            fields: dict[str, Any] = {}
-            for key in ("abs_tol", "rel_tol"):
-                if key in rules:
-                    fields[key] = self.tolerance(rules[key], f"{where}.{key}")
-            for key in ("dates", "numeric_strings"):
-                if key in rules:
-                    fields[key] = self.boolean(rules[key], f"{where}.{key}")
-            if "strings" in rules:
-                fields["strings"] = self.strings(rules["strings"], strings, f"{where}.strings")
-            out[pointer] = PathRules(**fields)
+            out[pointer] = PathRules(
+                **self.settings(rules, where, ("dates", "numeric_strings"), strings)
+            )
         return out
 
 
@@ -458,8 +470,8 @@ class Difference:
             text = f"{where}: extra, got {_show(self.actual)}"
         elif self.kind == "type":
             text = (
-                f"{where}: expected {_type_name(self.expected)} {_show(self.expected)}, "
-                f"got {_type_name(self.actual)} {_show(self.actual)}"
+                f"{where}: expected {json_type_name(self.expected)} {_show(self.expected)}, "
+                f"got {json_type_name(self.actual)} {_show(self.actual)}"
             )
         else:
             text = f"{where}: expected {_show(self.expected)}, got {_show(self.actual)}"
@@ -540,7 +552,8 @@ class Judgement:
         }
 
 
-def _type_name(value: Any) -> str:
+def json_type_name(value: Any) -> str:
+    """The JSON Schema type name of a value, for messages (`got integer`)."""
     if value is None:
         return "null"
     if isinstance(value, bool):

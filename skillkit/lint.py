@@ -100,6 +100,11 @@ class Finding:
     path: str
     line: int | None = None
 
+    @property
+    def location(self) -> str:
+        """`path:line`, or the path alone: how every text output names the place."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -111,7 +116,7 @@ def _finding(code: str, message: str, path: Path | str, line: int | None = None)
 # --------------------------------------------------------------------------- spec rules
 
 
-def _valid_name(name: str) -> str | None:
+def name_problem(name: str) -> str | None:
     """Why a name is invalid, or None. Same rules as skills-ref (NFKC, lowercase letters)."""
     name = unicodedata.normalize("NFKC", name)
     if len(name) > NAME_MAX:
@@ -152,7 +157,7 @@ def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]
             md.line_of("name") if "name" in fm else 2,
         )
     else:
-        why = _valid_name(name.strip())
+        why = name_problem(name.strip())
         folder_name = unicodedata.normalize("NFKC", folder_name) if folder_name else folder_name
         if why:
             yield _finding("SK106", f"name '{name}' {why}", path, md.line_of("name"))

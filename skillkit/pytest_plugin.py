@@ -104,8 +104,7 @@ class SkillCaseItem(pytest.Item):
         if isinstance(excinfo.value, SkillCaseFailed):
             r = excinfo.value.result
             if r.status == "error":
-                head = f"{r.case_id}: error: {r.message or 'the service failed'}"
-                return head
+                return f"{r.case_id}: error: {r.message or 'the service failed'}"
             score = f"F1 {r.f1:.3f}" if r.f1 is not None else "no score"
             head = f"{r.case_id}: failed ({score}, needs {r.min_score})"
             return "\n".join([head, *(f"  {line}" for line in r.detail_lines())])

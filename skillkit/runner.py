@@ -31,10 +31,10 @@ from skillkit.client import (
     AsyncClient,
     FileInfo,
     PredictionFailed,
-    resolve_target,
+    remote_target,
 )
-from skillkit.commands._common import atomic_write_bytes
 from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
+from skillkit.files import atomic_write_bytes
 
 PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
 STATUSES = (PASSED, FAILED, ERROR, SKIPPED)
@@ -76,8 +76,7 @@ class RunOptions:
             raise UsageError("--timeout must be a positive number of seconds")
         if self.record and self.replay:
             raise UsageError("--record and --replay exclude each other")
-        if self.local and (self.base_url or self.api_key):
-            raise UsageError("--local runs in-process; drop --base-url/--api-key (or --local)")
+        remote_target(self.base_url, self.api_key, local=self.local)  # --local with a URL/key
 
     def to_dict(self) -> dict[str, Any]:
         """For report metadata: never the key."""
@@ -243,12 +242,12 @@ def select_cases(cases: Sequence[Case], options: RunOptions) -> list[Case]:
 def describe_target(options: RunOptions) -> str:
     if options.replay:
         return REPLAY_TARGET
-    base_url, api_key = resolve_target(options.base_url, options.api_key)
-    if options.local or (base_url is None and api_key is None):
+    remote = remote_target(options.base_url, options.api_key, local=options.local)
+    if remote is None:
         return LOCAL_TARGET
     from skillkit.client import DEFAULT_BASE_URL, normalise_base_url
 
-    return normalise_base_url(base_url or DEFAULT_BASE_URL)
+    return normalise_base_url(remote[0] or DEFAULT_BASE_URL)
 
 
 # --------------------------------------------------------------------------- judging
@@ -572,9 +571,10 @@ def _notify(listeners: Iterable[Listener], method: str, *args: Any) -> None:
 def _make_client(options: RunOptions) -> AsyncClient | None:
     if options.replay:
         return None
-    base_url, api_key = resolve_target(options.base_url, options.api_key)
-    if options.local or (base_url is None and api_key is None):
+    remote = remote_target(options.base_url, options.api_key, local=options.local)
+    if remote is None:
         return AsyncClient.local()
+    base_url, api_key = remote
     return AsyncClient(base_url, api_key, use_env=False, max_connections=max(options.jobs, 4))
 
 

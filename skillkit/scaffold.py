@@ -10,7 +10,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from skillkit.errors import UsageError
-from skillkit.lint import _valid_name
+from skillkit.lint import DESCRIPTION_MAX, name_problem
 
 DEFAULT_DESCRIPTION = (
     "Extracts structured data from documents. Use when a document of this kind must be turned "
@@ -52,7 +52,7 @@ def create_skill(
     domain: str | None = None,
 ) -> Path:
     """Make `parent/name` from a template; never overwrites anything."""
-    why = _valid_name(name)
+    why = name_problem(name)
     if why or not name:
         raise UsageError(
             f"invalid skill name '{name}': it {why or 'is empty'}; use lowercase "
@@ -69,8 +69,10 @@ def create_skill(
             "already exists; choose another name or folder (nothing was changed)", path=dest
         )
     description = (description or DEFAULT_DESCRIPTION).strip()
-    if "\n" in description or len(description) > 1024:
-        raise UsageError("the description must be one line of at most 1024 characters")
+    if "\n" in description or len(description) > DESCRIPTION_MAX:
+        raise UsageError(
+            f"the description must be one line of at most {DESCRIPTION_MAX} characters"
+        )
     words = name.replace("-", " ")
     values = {
         "name": name,
@@ -100,9 +102,10 @@ def _yaml_scalar(text: str) -> str:
 
 
 def _drop_domain_lines(folder: Path) -> None:
-    for path in (folder / "SKILL.md",):
-        if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            path.write_text(
-                "".join(x for x in lines if not x.strip().startswith("domain:")), encoding="utf-8"
-            )
+    """Without --domain, the template's `domain:` line would be an empty promise: drop it."""
+    skill_md = folder / "SKILL.md"
+    if skill_md.exists():
+        lines = skill_md.read_text(encoding="utf-8").splitlines(keepends=True)
+        skill_md.write_text(
+            "".join(x for x in lines if not x.strip().startswith("domain:")), encoding="utf-8"
+        )

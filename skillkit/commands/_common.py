@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,7 @@ from typing import Any
 import click
 
 from skillkit.errors import SkillkitError
+from skillkit.files import atomic_write_bytes
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -44,25 +43,3 @@ def write_output(out: str, data: bytes | str) -> None:
         sys.stdout.buffer.flush()
         return
     atomic_write_bytes(Path(out), payload)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write a whole file or nothing: a temp file beside it, then a rename.
-
-    The result gets the usual permissions (0666 less the umask), not mkstemp's 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

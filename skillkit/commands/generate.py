@@ -79,7 +79,7 @@ def command(
       skillkit generate my-skill doc.pdf --base-url http://127.0.0.1:8000/v1 --api-key KEY
     """
     from skillkit.bundle import pack_skill
-    from skillkit.client import Client, resolve_target
+    from skillkit.client import Client, remote_target
     from skillkit.runner import LOCAL_TARGET
     from skillkit.skill import load_skill
 
@@ -101,14 +101,12 @@ def command(
             config["page_indices"] = [int(p) for p in pages.split(",") if p.strip()]
         except ValueError:
             raise UsageError(f"--pages must be comma-separated numbers, not {pages!r}") from None
-    if local and (base_url or api_key):
-        raise UsageError("--local runs in-process; drop --base-url/--api-key (or --local)")
-    url, key = resolve_target(base_url, api_key)
-    if local or (url is None and key is None):
+    remote = remote_target(base_url, api_key, local=local)
+    if remote is None:
         client = Client.local()
         target = LOCAL_TARGET
     else:
-        client = Client(url, key, use_env=False)
+        client = Client(*remote, use_env=False)
         target = client.base_url
     click.echo(f"skillkit generate: target: {target}", err=True)
     with client:

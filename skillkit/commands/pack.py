@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
-from skillkit.bundle import pack_to_file, write_payload
+from skillkit.bundle import PackInfo, iter_base64, pack_to_file, write_payload
 from skillkit.commands._common import handle_errors
 from skillkit.errors import SkillError, ValidationFailed
+from skillkit.files import atomic_write
 from skillkit.lint import lint_skill
 from skillkit.skill import skill_root
+
+
+def _emit(zip_path: Path, info: PackInfo, fmt: str, out: BinaryIO) -> None:
+    """Stream the packed zip to `out` in the chosen format (the zip never sits in memory)."""
+    if fmt == "zip":
+        with zip_path.open("rb") as fh:
+            shutil.copyfileobj(fh, out)
+    elif fmt == "base64":
+        for piece in iter_base64(zip_path):
+            out.write(piece)
+        out.write(b"\n")
+    else:
+        write_payload(zip_path, info, out, kind=fmt)
 
 
 @click.command(name="pack")
@@ -61,8 +75,7 @@ def command(path: str, out: str, fmt: str, layout: str, no_validate: bool) -> No
         errors = [f for f in lint_skill(root) if f.severity == "error"]
         if errors:
             for f in errors:
-                where = f"{f.path}:{f.line}" if f.line else f.path
-                click.echo(f"{where}: {f.code} {f.message}", err=True)
+                click.echo(f"{f.location}: {f.code} {f.message}", err=True)
             raise ValidationFailed(
                 f"{len(errors)} validation error(s); fix them or pass --no-validate", path=root
             )
@@ -71,30 +84,12 @@ def command(path: str, out: str, fmt: str, layout: str, no_validate: bool) -> No
     with tempfile.TemporaryDirectory(prefix="skillkit-pack-") as tmp:
         zip_path = Path(tmp) / "bundle.zip"
         info = pack_to_file(root, zip_path, layout=layout)
-        result = zip_path if fmt == "zip" else Path(tmp) / "out"
-        if fmt != "zip":
-            with result.open("wb") as fh:
-                if fmt == "base64":
-                    from skillkit.bundle import iter_base64
-
-                    for piece in iter_base64(zip_path):
-                        fh.write(piece)
-                    fh.write(b"\n")
-                else:
-                    write_payload(zip_path, info, fh, kind=fmt)
         if out == "-":
-            with result.open("rb") as fh:
-                shutil.copyfileobj(fh, sys.stdout.buffer)
+            _emit(zip_path, info, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
-            target = Path(out)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staged = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-            try:
-                shutil.copyfile(result, staged)
-                os.replace(staged, target)
-            finally:
-                staged.unlink(missing_ok=True)
+            with atomic_write(Path(out)) as fh:
+                _emit(zip_path, info, fmt, fh)
     click.echo(
         f"packed {info.name}: {len(info.files)} files, {info.total_bytes} bytes -> zip "
         f"{info.zip_size} bytes, sha256 {info.sha256}" + ("" if out == "-" else f" -> {out}"),

@@ -10,18 +10,15 @@ import click
 from skillkit.commands._common import handle_errors
 from skillkit.lint import RULES, Finding, has_errors, lint_paths
 from skillkit.output import Printer
-
-
-def _escape(text: str, *, prop: bool = False) -> str:
-    """GitHub workflow-command escaping (properties also escape ':' and ',')."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+from skillkit.report.github import escape_data, escape_property
 
 
 def _github(f: Finding) -> str:
     level = "error" if f.severity == "error" else "warning"
     line = f",line={f.line}" if f.line else ""
-    return f"::{level} file={_escape(f.path, prop=True)}{line},title={f.code}::{_escape(f.message)}"
+    return (
+        f"::{level} file={escape_property(f.path)}{line},title={f.code}::{escape_data(f.message)}"
+    )
 
 
 def _sarif(findings: list[Finding]) -> str:
@@ -93,8 +90,7 @@ def command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     else:
         out = Printer()
         for f in findings:
-            where = f"{f.path}:{f.line}" if f.line else f.path
-            out.line(f"{where}: {out.severity(f.severity, f.code)} {f.message}")
+            out.line(f"{f.location}: {out.severity(f.severity, f.code)} {f.message}")
         errors = sum(f.severity == "error" for f in findings)
         warnings = len(findings) - errors
         if findings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skillkit.commands._common import atomic_write_bytes
+from skillkit.files import atomic_write_bytes
 
 if TYPE_CHECKING:
     from skillkit.runner import CaseResult, RunResult

@@ -17,22 +17,24 @@ def enabled() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
+    """Workflow-command escaping for a message (shared with `skillkit validate --format github`)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """Workflow-command escaping for a property value (`file=`, `title=`): also ':' and ','."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotation(result: CaseResult) -> str:
     """`::error file=...,line=...,title=...::message` for a failed or errored case."""
-    props = [f"file={_escape_property(result.file)}"]
+    props = [f"file={escape_property(result.file)}"]
     if result.line:
         props.append(f"line={result.line}")
-    props.append(f"title={_escape_property(f'skillkit {result.status}: {result.case_id}')}")
+    props.append(f"title={escape_property(f'skillkit {result.status}: {result.case_id}')}")
     body = "\n".join(result.detail_lines()[:20]) or (result.message or result.status)
-    return f"::error {','.join(props)}::{_escape_data(body)}"
+    return f"::error {','.join(props)}::{escape_data(body)}"
 
 
 class Report(Reporter):

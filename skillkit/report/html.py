@@ -37,7 +37,6 @@ IMAGE_TYPES = {
     ".gif": "image/gif",
     ".webp": "image/webp",
 }
-STATUSES = ("passed", "failed", "error", "skipped")
 
 
 def esc(value: Any) -> str:
@@ -313,9 +312,9 @@ def _header(run: RunResult) -> list[str]:
         f'<div class="meta">Started: {esc(run.started)} · finished: {finished} · {versions}</div>',
         '<div class="counts">',
     ]
-    for status in STATUSES:
-        label = "errors" if status == "error" and counts[status] != 1 else status
-        out.append(f'<span class="pill {status}">{counts[status]} {label}</span>')
+    for status, count in counts.items():  # in the runner's STATUSES order
+        label = "errors" if status == "error" and count != 1 else status
+        out.append(f'<span class="pill {status}">{count} {label}</span>')
     out.append(f'<span class="meta">{len(run.results)} of {run.total} case(s) run</span>')
     if run.interrupted:
         out.append(f'<span class="warn">interrupted after {len(run.results)} of {run.total}</span>')

@@ -23,7 +23,7 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import timezone
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
@@ -63,6 +63,10 @@ _SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 _bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <api key>`")
 
 ASGIApp = Callable[..., Awaitable[None]]
+
+# Paging of the list routes (files, predictions), bounded the same way for both.
+Skip = Annotated[int, Query(ge=0)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
 # --------------------------------------------------------------------------- ASGI guard
@@ -214,22 +218,40 @@ def _stored_name(file_id: str, filename: str) -> str:
     return file_id + (suffix if _SUFFIX.match(suffix) else "")
 
 
-def _copy_limited(src: Any, dest: Path, limit: int) -> tuple[int, str]:
-    """Copy a binary stream to `dest`; returns (size, md5). Raises 413 past the limit."""
-    digest = hashlib.md5()
-    size = 0
-    try:
-        with dest.open("wb") as out:
-            while chunk := src.read(1024 * 1024):
-                size += len(chunk)
-                if size > limit:
-                    raise HTTPException(413, _too_large_detail(limit)["detail"])
-                digest.update(chunk)
-                out.write(chunk)
-    except BaseException:
-        dest.unlink(missing_ok=True)
-        raise
-    return size, digest.hexdigest()
+class _UploadSink:
+    """An upload written to disk as it arrives: its size, its md5, and a 413 past the limit.
+
+    One implementation for the multipart upload (a sync stream) and the presigned PUT (async
+    chunks); an upload that fails part-way leaves no file behind."""
+
+    def __init__(self, dest: Path, limit: int) -> None:
+        self.dest = dest
+        self.limit = limit
+        self.size = 0
+        self._digest = hashlib.md5()
+        self._out: BinaryIO | None = None
+
+    def __enter__(self) -> _UploadSink:
+        self._out = self.dest.open("wb")
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        assert self._out is not None
+        self._out.close()
+        if exc_type is not None:
+            self.dest.unlink(missing_ok=True)
+
+    def write(self, chunk: bytes) -> None:
+        assert self._out is not None
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise HTTPException(413, _too_large_detail(self.limit)["detail"])
+        self._digest.update(chunk)
+        self._out.write(chunk)
+
+    @property
+    def md5(self) -> str:
+        return self._digest.hexdigest()
 
 
 def _not_found(kind: str, ident: str) -> HTTPException:
@@ -259,13 +281,15 @@ def upload_file(
     file_id = new_id()
     filename = _clean_filename(file.filename)
     stored = _stored_name(file_id, filename)
-    size, md5 = _copy_limited(file.file, store.files_dir / stored, settings.max_upload_bytes)
+    with _UploadSink(store.files_dir / stored, settings.max_upload_bytes) as sink:
+        while chunk := file.file.read(1024 * 1024):
+            sink.write(chunk)
     record = FileRecord(
         id=file_id,
         filename=filename,
-        bytes=size,
+        bytes=sink.size,
         purpose=purpose,
-        md5=md5,
+        md5=sink.md5,
         created_at=utc_now(),
         stored_name=stored,
     )
@@ -276,8 +300,8 @@ def upload_file(
 @router.get("/files", tags=["files"], response_model=list[FileResponse])
 def list_files(
     request: Request,
-    skip: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 10,
+    skip: Skip = 0,
+    limit: Limit = 10,
 ) -> list[FileResponse]:
     """Uploaded files, newest first."""
     return [r.to_response() for r in _store(request).list_files(skip, limit)]
@@ -336,22 +360,11 @@ async def put_upload(request: Request, file_id: str, token: Annotated[str, Query
         or not hmac.compare_digest(record.upload_token.encode(), token.encode())
     ):
         raise HTTPException(403, "this upload URL is not valid (unknown, used or wrong token)")
-    dest = store.file_path(record)
-    digest = hashlib.md5()
-    size = 0
-    try:
-        with dest.open("wb") as out:
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > settings.max_upload_bytes:
-                    raise HTTPException(413, _too_large_detail(settings.max_upload_bytes)["detail"])
-                digest.update(chunk)
-                out.write(chunk)
-    except BaseException:
-        dest.unlink(missing_ok=True)
-        raise
-    store.finish_upload(file_id, size=size, md5=digest.hexdigest())
-    return {"id": file_id, "bytes": size}
+    with _UploadSink(store.file_path(record), settings.max_upload_bytes) as sink:
+        async for chunk in request.stream():
+            sink.write(chunk)
+    store.finish_upload(file_id, size=sink.size, md5=sink.md5)
+    return {"id": file_id, "bytes": sink.size}
 
 
 @router.get("/files/verify-upload/{file_id}", tags=["files"], response_model=FileResponse)
@@ -434,8 +447,8 @@ def get_prediction(request: Request, prediction_id: str) -> PredictionResponse:
 @router.get("/predictions", tags=["predictions"], response_model=list[PredictionResponse])
 def list_predictions(
     request: Request,
-    skip: Annotated[int, Query(ge=0)] = 0,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 10,
+    skip: Skip = 0,
+    limit: Limit = 10,
 ) -> list[PredictionResponse]:
     """Predictions, newest first."""
     return [r.to_response() for r in _store(request).list_predictions(skip, limit)]

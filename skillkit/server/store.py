@@ -325,9 +325,8 @@ class Store:
 
     def mark_running(self, prediction_id: str) -> None:
         self._exec(
-            "UPDATE predictions SET status = 'running' WHERE id = ? AND status IN "
-            "('pending', 'enqueued', 'running')",
-            (prediction_id,),
+            "UPDATE predictions SET status = 'running' WHERE id = ? AND status IN (?, ?, ?)",
+            (prediction_id, *UNFINISHED),
         )
 
     def finish_prediction(
