@@ -1,14 +1,15 @@
 """Accuracy of the local extraction engine on documents it was not tuned on.
 
-Runs the engine on every held-out case in tests/data/holdout/ (`<case>.<ext>` with
-`<case>.schema.json` and `<case>.expected.json`, written by scripts/make_holdout_documents.py)
-and, reported separately, on every example skill case; judges each output with
+Runs the engine on every held-out corpus tests/data/holdout*/ (`<case>.<ext>` with
+`<case>.schema.json` and `<case>.expected.json`, written by scripts/make_holdout_documents.py and
+scripts/make_holdout2_documents.py) and, reported separately, on every example skill case; judges each output with
 `skillkit.compare.judge(actual, expected, schema=schema)` and prints per-case precision, recall
 and F1 over leaf fields, then per corpus the mean F1 and the micro F1 (from summed counts).
 
-    python benchmarks/engine_accuracy.py [-v] [--json OUT]
+    python benchmarks/engine_accuracy.py [-v] [--corpus NAME ...] [--json OUT]
 
-`-v` lists each case's differing fields.
+`-v` lists each case's differing fields; `--corpus holdout2` (repeatable; `examples` for the
+example skills) limits the run to the named corpora.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ sys.path.insert(0, str(REPO))
 from skillkit.compare import judge  # noqa: E402
 from skillkit.engine import SUPPORTED_SUFFIXES, extract  # noqa: E402
 
-HOLDOUT = REPO / "tests" / "data" / "holdout"
+DATA = REPO / "tests" / "data"
+HOLDOUT = DATA / "holdout"
 EXPECTED = ".expected.json"
 SCHEMA = ".schema.json"
 
@@ -118,13 +120,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list differing fields")
     parser.add_argument("--json", type=Path, help="write the corpus summaries as JSON")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        metavar="NAME",
+        help="only this corpus (a tests/data/holdout* folder name, or 'examples'); repeatable",
+    )
     args = parser.parse_args(argv)
-    holdout = [score_case(*c) for c in holdout_cases()]
-    examples = [score_case(*c) for c in example_cases()]
-    summary = {
-        "holdout": report("held-out corpus", holdout, args.verbose),
-        "examples": report("example skills", examples, args.verbose),
-    }
+    corpora = {d.name: d for d in sorted(DATA.glob("holdout*")) if d.is_dir()}
+    wanted = args.corpus or [*corpora, "examples"]
+    unknown = sorted(set(wanted) - {*corpora, "examples"})
+    if unknown:
+        parser.error(
+            f"unknown corpus {', '.join(unknown)}; have {', '.join([*corpora, 'examples'])}"
+        )
+    summary = {}
+    for name in wanted:
+        if name == "examples":
+            scores = [score_case(*c) for c in example_cases()]
+            summary[name] = report("example skills", scores, args.verbose)
+        else:
+            scores = [score_case(*c) for c in holdout_cases(corpora[name])]
+            summary[name] = report(f"held-out corpus {name}", scores, args.verbose)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return 0

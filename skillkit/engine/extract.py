@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from skillkit.engine import values, vocabulary
+from skillkit.engine.addresses import fill_addresses
 from skillkit.engine.context import Context, Match, split_parts
 from skillkit.engine.document import Document
 from skillkit.engine.fields import (
@@ -126,6 +127,9 @@ def extract_document(
                 taken[id(f)] = m
                 if m.key is not None:
                     ctx.used.add(m.key)
+
+    # 4. address objects: split the printed block into street / city / state / postcode
+    fill_addresses(ctx, fields, taken)
 
     data = {f.name: _value_of(f, found, taken, schema, meta, ctx, f.name) for f in fields}
     data = conform(data, schema)

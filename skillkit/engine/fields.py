@@ -317,6 +317,11 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         )
     if k == "enum":
         options = f.schema.get("enum") or []
+        boxes = values.checked_options(text)
+        if boxes is not None:
+            text = " ".join(boxes)  # "[ ] LLC  [x] Corporation": the ticked option
+            if not text:
+                return None
         hit = values.match_enum(text, options)
         if hit:
             return hit[0]

@@ -428,7 +428,30 @@ def parse_url(text: str) -> str | None:
     return None
 
 
+_BOX = r"(?:\[\s*(?P<on1>[xX✓✔*])?\s*\]|\(\s*(?P<on2>[xX✓✔*])?\s*\)|(?P<on3>[☒☑■✓✔])|[☐□])"
+_BOX_RE = re.compile(_BOX + r"\s*(?P<label>[^\[\]()☐☒☑■□✓✔]*)")
+
+
+def checked_options(text: str) -> list[str] | None:
+    """'[x] Yes  [ ] No' -> ['Yes']; None when the text has no check boxes."""
+    found = list(_BOX_RE.finditer(text))
+    if not found or not any(m.group(0).strip()[:1] in "[(☐□☒☑■" for m in found):
+        return None
+    return [
+        m.group("label").strip()
+        for m in found
+        if m.group("on1") or m.group("on2") or m.group("on3")
+    ]
+
+
 def parse_bool(text: str) -> bool | None:
+    boxes = checked_options(text)
+    if boxes is not None:
+        if len(boxes) == 1 and boxes[0]:
+            answer = parse_bool(boxes[0])
+            if answer is not None:
+                return answer
+        return bool(boxes) if len(_BOX_RE.findall(text)) == 1 else None
     t = text.strip().lower().strip(".:")
     if t in TRUE_WORDS:
         return True
