@@ -1,31 +1,35 @@
-"""Which files count as documents: one table, used by the linter, the runner and the engine."""
+"""Which files count as documents, and which engine reader reads each: one table, used by the
+linter, the runner, the reports and the engine alike."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-DOCUMENT_SUFFIXES = frozenset(
-    {
-        ".pdf",
-        ".docx",
-        ".pptx",
-        ".html",
-        ".htm",
-        ".txt",
-        ".md",
-        ".markdown",
-        ".csv",
-        ".png",
-        ".jpg",
-        ".jpeg",
-        ".tif",
-        ".tiff",
-        ".webp",
-        ".bmp",
-        ".gif",
-    }
-)
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp", ".gif"})
+# suffix -> the engine reader module (skillkit/engine/readers/<name>.py) that reads it
+DOCUMENT_READERS: dict[str, str] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".pptx": "pptx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".webp": "image",
+    ".bmp": "image",
+    ".gif": "image",
+}
+DOCUMENT_SUFFIXES = frozenset(DOCUMENT_READERS)
+IMAGE_SUFFIXES = frozenset(s for s, reader in DOCUMENT_READERS.items() if reader == "image")
 EXPECTED_SUFFIX = ".expected.json"
 
 

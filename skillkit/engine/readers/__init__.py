@@ -1,6 +1,6 @@
 """Document readers: one module per format, each exposing `read(path, page_indices=None)`.
 
-The table below is the only place that maps a file suffix to a reader. Readers import their
+`skillkit.documents.DOCUMENT_READERS` is the only place that maps a file suffix to a reader. Readers import their
 optional libraries lazily, so a missing extra is a clear `EngineError` only when that format
 is actually read.
 """
@@ -10,31 +10,11 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from skillkit.documents import DOCUMENT_READERS
 from skillkit.engine.document import Document
 from skillkit.errors import EngineError
 
-READERS: dict[str, str] = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".pptx": "pptx",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".markdown": "text",
-    ".csv": "csv",
-    ".tsv": "csv",
-    ".png": "image",
-    ".jpg": "image",
-    ".jpeg": "image",
-    ".tif": "image",
-    ".tiff": "image",
-    ".webp": "image",
-    ".bmp": "image",
-    ".gif": "image",
-}
+READERS = DOCUMENT_READERS  # the one table, in skillkit/documents.py
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
