@@ -6,11 +6,14 @@ import os
 import shutil
 import tempfile
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skillkit.errors import UsageError
 from skillkit.lint import DESCRIPTION_MAX, name_problem
+
+if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11+
+    from importlib.resources.abc import Traversable
 
 DEFAULT_DESCRIPTION = (
     "Extracts structured data from documents. Use when a document of this kind must be turned "
