@@ -1,8 +1,9 @@
 """Accuracy of the local extraction engine on documents it was not tuned on.
 
 Runs the engine on every held-out corpus tests/data/holdout*/ (`<case>.<ext>` with
-`<case>.schema.json` and `<case>.expected.json`, written by scripts/make_holdout_documents.py and
-scripts/make_holdout2_documents.py) and, reported separately, on every example skill case; judges each output with
+`<case>.schema.json` and `<case>.expected.json`, written by scripts/make_holdout_documents.py,
+scripts/make_holdout2_documents.py and scripts/make_holdout3_documents.py) and, reported
+separately, on every example skill case; judges each output with
 `skillkit.compare.judge(actual, expected, schema=schema)` and prints per-case precision, recall
 and F1 over leaf fields, then per corpus the mean F1 and the micro F1 (from summed counts).
 

@@ -25,8 +25,10 @@ HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout2"
 # Before any engine change prompted by this corpus (the honest generalisation number):
 # micro F1 0.687, mean F1 0.651, exact 0/16.
 # Achieved when these floors were set: micro F1 0.775 (tp 398 / fp 89 / fn 142), mean F1 0.737.
-MICRO_F1_FLOOR = 0.76
-MEAN_F1_FLOOR = 0.72
+# Raised by the holdout3 rules (times kept as printed, shared-year ranges, sign by `minimum`):
+# micro F1 0.809, mean F1 0.775, exact 1/16 (timesheet-marcus-bell).
+MICRO_F1_FLOOR = 0.79
+MEAN_F1_FLOOR = 0.76
 
 # Cases that must stay at or above a per-case F1 (no case is exact yet).
 CASE_FLOORS = {
@@ -34,6 +36,7 @@ CASE_FLOORS = {
     "vendor-registration-ridgeway": 0.88,  # "[x] Yes  [ ] No" booleans, City/State/ZIP lines
     "eob-blueridge": 0.85,  # "You Owe", "Code" columns
     "estimate-brightline-signs": 0.85,  # DOCX item table, "Valid Until"
+    "timesheet-marcus-bell": 1.0,  # "7:00 AM" kept as printed (no format on time_in)
     "bill-of-lading-pacific-hub": 0.78,  # party blocks with country lines
 }
 

@@ -16,6 +16,7 @@ Anything still missing gets the default described in `schema` (null where allowe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,7 +253,9 @@ def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
             for si, seg in enumerate(line.segments):
                 t = find_time(seg.text)
                 if t and (li, si, t[3][0]) not in ctx.used:
-                    return Match(f, render_time(t[0], t[1], t[2], f), 0.5, line.page, seg.bbox)
+                    shown = seg.text[t[3][0] : t[3][1]]
+                    value = render_time(t[0], t[1], t[2], f, shown)
+                    return Match(f, value, 0.5, line.page, seg.bbox)
         return None
     if k == "currency":
         return _currency(ctx, f)
@@ -386,7 +389,19 @@ def _currency(ctx: Context, f: Field) -> Match | None:
         return None
     code = max(counts, key=lambda c: (counts[c], -list(first).index(c)))
     page, bbox = first[code]
+    if code == "USD":
+        # A bare "$" is read as USD; a document that writes "CAD" / "AUD" ... and never "USD"
+        # means its own dollar ("Total (CAD)  $1,234.00").
+        named: Counter[str] = Counter()
+        for line in ctx.lines:
+            named.update(c for c in _DOLLAR_CODE_RE.findall(line.text))
+        if named and "USD" not in named:
+            other = max(named, key=lambda c: named[c])
+            return Match(f, _currency_value(f, other), 0.5, page, bbox)
     return Match(f, _currency_value(f, code), 0.6, page, bbox)
+
+
+_DOLLAR_CODE_RE = re.compile(r"\b(USD|CAD|AUD|NZD|SGD|HKD|TWD|MXN)\b")
 
 
 def _currency_value(f: Field, code: str) -> Any:

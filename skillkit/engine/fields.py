@@ -168,7 +168,8 @@ def _kind(name: str, node: dict, title: str, description: str) -> tuple[str, set
     if formats & {"time", "time_s"}:
         return "time", formats
     if "time" in words and "date" not in words:
-        return "time", formats or {"time"}
+        # No format or pattern asks for a normal form: keep the time as the document prints it.
+        return "time", formats or {"printed"}
     if "date" in words or words & {"dob", "birthday"}:
         if re.search(r"\bas printed\b", description, re.I):
             return "string", formats
@@ -240,7 +241,10 @@ def render_date(d: values.DateValue, f: Field) -> str | None:
     return None
 
 
-def render_time(h: int, m: int, s: int, f: Field) -> str:
+def render_time(h: int, m: int, s: int, f: Field, printed: str = "") -> str:
+    """HH:MM (or HH:MM:SS) when the schema asks for a form, else the printed text ("7:00 AM")."""
+    if "printed" in f.formats and printed.strip():
+        return " ".join(printed.split())
     if "time_s" in f.formats and "time" not in f.formats:
         return f"{h:02d}:{m:02d}:{s:02d}"
     return f"{h:02d}:{m:02d}"
@@ -264,6 +268,22 @@ def find_time(text: str) -> tuple[int, int, int, tuple[int, int]] | None:
     return h, int(m.group("m")), int(m.group("s") or 0), (m.start(), m.end())
 
 
+_POSITIVE_RE = re.compile(
+    r"\b(positive|absolute|unsigned|magnitude|without (the )?sign)\b", re.IGNORECASE
+)
+
+
+def _signed(f: Field, number: float | int | None) -> float | int | None:
+    """A printed "-15.96", "(573.61)" or "200.00 CR" for a property the schema says is never
+    negative (minimum >= 0, or "positive"/"absolute" in its description) is that amount."""
+    if number is None or number >= 0:
+        return number
+    low = f.schema.get("minimum", f.schema.get("exclusiveMinimum"))
+    if (isinstance(low, (int, float)) and low >= 0) or _POSITIVE_RE.search(f.description):
+        return -number
+    return number
+
+
 def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
     """The value of kind `f.kind` in `text`, or None when there is none."""
     text = text.strip()
@@ -271,9 +291,9 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         return None
     k = f.kind
     if k == "number":
-        return values.parse_number(text)
+        return _signed(f, values.parse_number(text))
     if k == "integer":
-        return values.parse_integer(text)
+        return _signed(f, values.parse_integer(text))
     if k == "year":
         dates = values.find_dates(text, dayfirst=dayfirst, partial=True)
         if dates:
@@ -297,7 +317,9 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         return dates[0].iso_datetime() if dates else None
     if k == "time":
         found = find_time(text)
-        return render_time(found[0], found[1], found[2], f) if found else None
+        if not found:
+            return None
+        return render_time(*found[:3], f, text[found[3][0] : found[3][1]])
     if k == "email":
         email = values.parse_email(text)
         return email.lower() if email else None

@@ -49,7 +49,8 @@ CURRENCY_CODES = frozenset(
 _NUM_RE = re.compile(
     r"(?P<open>\()?\s*(?P<sign>[-+\u2212])?\s*"
     r"(?P<cur>(?:(?<![A-Za-z])[A-Z]{3}|(?<![A-Za-z])[A-Z]{1,2}\$|[$€£¥₹₩₽₺₪₫₱฿])\s?)?\s*(?P<sign2>[-\u2212])?"
-    r"(?P<num>\d{1,3}(?:[,.'\u2019\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
+    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian lakh grouping: 12,34,567.50
+    r"|\d{1,3}(?:[,.'\u2019\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
     r"(?P<close>\))?(?P<trail>-(?!\d))?"
 )
 _DATEISH_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b")
@@ -230,6 +231,16 @@ _DATE_PATTERNS = [
         ),
     ),
 ]
+_RSEP = r"\s*(?:[-\u2013\u2014]|\bto\b|\bthrough\b|\btill\b|\buntil\b)\s*"
+_SHARED_YEAR_RANGE_RE = re.compile(
+    # month first: "April 22-24, 2026", "Jan 2 - Feb 1, 2026"
+    rf"(?<!\w)(?P<m1>{_MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}}){_ORD}{_RSEP}"
+    rf"(?:(?P<m2>{_MONTH_ALT})\.?\s+)?(?P<d2>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})(?![\d:])"
+    # day first: "22-24 April 2026", "2 Jan - 1 Feb 2026"
+    rf"|(?<![\w/.-])(?P<e1>\d{{1,2}}){_ORD}(?:\s+(?P<n1>{_MONTH_ALT})\.?)?{_RSEP}"
+    rf"(?P<e2>\d{{1,2}}){_ORD}\s+(?P<n2>{_MONTH_ALT})\.?,?\s+(?P<y2>\d{{4}})(?![\d:])",
+    re.IGNORECASE,
+)
 _MONTH_YEAR_RE = re.compile(
     rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?,?\s*'?(?P<y>\d{{4}}|\d{{2}})(?!\d)", re.IGNORECASE
 )
@@ -302,6 +313,24 @@ def find_dates(
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in _SHARED_YEAR_RANGE_RE.finditer(text):
+        # "Jan 2 - Feb 1, 2026", "April 22-24, 2026", "22-24 April 2026": year (and month)
+        # written once for both ends of the range.
+        g = m.groupdict()
+        y = int(g["y"] or g["y2"])
+        if g["m1"]:
+            name1, name2, d1, d2 = g["m1"], g["m2"] or g["m1"], int(g["d1"]), int(g["d2"])
+            split, second = m.end("d1"), m.start("m2") if g["m2"] else m.start("d2")
+        else:
+            name1, name2, d1, d2 = g["n1"] or g["n2"], g["n2"], int(g["e1"]), int(g["e2"])
+            split, second = m.end("n1") if g["n1"] else m.end("e1"), m.start("e2")
+        mo1, mo2 = MONTHS[name1.lower()], MONTHS[name2.lower()]
+        y1 = y - 1 if mo2 < mo1 else y
+        if not (_valid(y1, mo1, d1) and _valid(y, mo2, d2)) or (mo1, d1) == (mo2, d2):
+            continue
+        found.append(DateValue(y1, mo1, d1, span=(m.start(), split)))
+        found.append(DateValue(y, mo2, d2, span=(second, m.end())))
+        taken.append((m.start(), m.end()))
     for kind, pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -355,7 +384,27 @@ def date_order_hint(texts: list[str]) -> bool | None:
                 votes += 1
             elif b > 12 >= a:
                 votes -= 1
-    return True if votes > 0 else False if votes < 0 else None
+    if votes:
+        return votes > 0
+    # No date settles it: fall back on where the document is from. Day-first is the norm
+    # everywhere except the US (and a few others), so a non-US currency or country decides.
+    text = " ".join(texts)
+    if _MONTH_FIRST_CUES.search(text):
+        return None
+    if _DAY_FIRST_CUES.search(text):
+        return True
+    return None
+
+
+_DAY_FIRST_CUES = re.compile(
+    r"[£€₹]|\bA\$|\bNZ\$|\b(?:GBP|EUR|AUD|NZD|INR|ZAR|SGD|HKD|CHF)\b"
+    r"|\b(?:ABN|GSTIN|VAT\s+(?:Reg|No|Number)|IVA|NIF|CIF|MwSt|MWST|USt|TVA|SIRET|Pty\s+Ltd)\b"
+    r"|\b(?:United Kingdom|England|Scotland|Wales|Ireland|Australia|New Zealand|India|"
+    r"South Africa|Singapore|España|Spain|France|Deutschland|Germany|Italia|Italy|Nederland|"
+    r"Schweiz|Suisse|Switzerland|Österreich|Austria|Belgique|Belgium|Portugal|Brasil|Brazil|"
+    r"Mexico|México)\b"
+)
+_MONTH_FIRST_CUES = re.compile(r"\b(?:USA|U\.S\.A\.|United States|USD|US\$)\b")
 
 
 PRESENT_RE = re.compile(
