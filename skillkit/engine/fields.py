@@ -355,5 +355,14 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         return None
     if k == "string":
         s = values.clean_string(text)
+        if f.tokens and f.tokens[-1] in _ID_WORDS:
+            # "No. DN-240387", "#SO-448120": the marker says "number", it is not part of it
+            m = _ID_PREFIX.match(s)
+            if m and any(ch.isdigit() for ch in s[m.end() :]):
+                s = s[m.end() :]
         return s or None
     return None
+
+
+_ID_WORDS = {"number", "no", "id", "ref", "reference", "num"}
+_ID_PREFIX = re.compile(r"^(?:no\.?|nr\.?|n°|#)\s*(?=[A-Za-z0-9])", re.IGNORECASE)

@@ -370,6 +370,29 @@ def _entry_dates(ctx: Context, entry: list[BandLine]):
     return None, None, False, None
 
 
+_BULLET_LISTS = (
+    "responsibilities",
+    "duties",
+    "achievements",
+    "key achievements",
+    "highlights",
+    "accomplishments",
+    "bullets",
+    "details",
+    "tasks",
+)
+
+
+def _declared_format(node: dict) -> str | None:
+    """The `format` the schema itself states (directly or in an anyOf branch)."""
+    if isinstance(node.get("format"), str):
+        return node["format"]
+    for sub in node.get("anyOf") or node.get("oneOf") or []:
+        if isinstance(sub, dict) and isinstance(sub.get("format"), str):
+            return sub["format"]
+    return None
+
+
 def fill_entry(ctx: Context, item: Field, entry: list[BandLine]) -> list[Match | None]:
     out: dict[int, Match] = {}
     start, end, present, date_line = _entry_dates(ctx, entry)
@@ -386,8 +409,29 @@ def fill_entry(ctx: Context, item: Field, entry: list[BandLine]) -> list[Match |
         if d is None:
             continue
         value = d.year if child.kind == "year" else render_date(d, child)
+        if value is None and child.kind == "date" and _declared_format(child.schema) == "date":
+            # "Mar 2022 – Present" for a full date: the period's first day, as people write it
+            value = f"{d.year:04d}-{d.month or 1:02d}-01"
         if value is not None:
             out[id(child)] = Match(child, value, 0.8, date_line.page, date_line.bbox)
+    bullets = [bl for bl in entry if bl.bullet]
+    for child in item.children:
+        if (
+            bullets
+            and child.kind == "array"
+            and child.item is not None
+            and child.item.kind == "string"
+            and child.concept(*_BULLET_LISTS)
+        ):
+            # "responsibilities": the entry's bullet lines, one item each
+            texts = [values.clean_string(bl.text.lstrip("•·-–*▪◦ ")) for bl in bullets]
+            out[id(child)] = Match(
+                child, [x for x in texts if x], 0.7, bullets[0].page, bullets[0].bbox
+            )
+    for child in item.children:
+        if child.kind == "boolean" and date_line is not None and child.concept("current"):
+            # "is_current": the entry's period runs to "Present"
+            out[id(child)] = Match(child, present, 0.7, date_line.page, date_line.bbox)
     # text properties by what the parts look like, then in order
     parts = _entry_parts(ctx, entry)
     strings = [c for c in item.children if c.kind in ("string", "enum")]

@@ -507,9 +507,9 @@ def parse_bool(text: str) -> bool | None:
     if t in FALSE_WORDS:
         return False
     first = t.split()[0] if t.split() else ""
-    if first in ("yes", "true", "✓", "✔", "☑", "☒"):
+    if first in ("yes", "true", "✓", "✔", "☑", "☒", "enrolled", "enabled", "active"):
         return True
-    if first in ("no", "false", "☐"):
+    if first in ("no", "false", "☐", "not", "inactive", "disabled"):
         return False
     return None
 
