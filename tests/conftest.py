@@ -12,7 +12,7 @@ import os
 import stat
 import warnings
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,31 @@ from click.testing import CliRunner
 from skillkit.cli import main as cli_main
 
 pytest_plugins = ["pytester"]
+
+# Variables that change what skillkit targets or how it reports. A developer's shell or a CI job
+# may set them; the suite must behave the same either way (tests that want one set it).
+_OUTSIDE_ENV = (
+    "VLMRUN_BASE_URL",
+    "VLMRUN_API_KEY",
+    "GITHUB_ACTIONS",
+    "GITHUB_STEP_SUMMARY",
+    "FORCE_COLOR",
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hermetic_environment() -> Iterator[None]:
+    """Clear the caller's target, CI and skillkit settings for the whole session.
+
+    Session scope, so that module-scoped fixtures (servers started as subprocesses) see the
+    cleaned environment too; per-test `monkeypatch.setenv` still works on top of it.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name in _OUTSIDE_ENV or name.startswith("SKILLKIT_"):
+                mp.delenv(name)
+        yield
+
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"

@@ -25,12 +25,15 @@ def test_help_works_without_the_local_extra() -> None:
         "sys.argv = ['skillkit', '--help']\n"
         "main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # A timeout turns a regression (a server that starts and blocks) into a failure, not a hang.
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "serve" in proc.stdout and "Traceback" not in proc.stderr
 
     serve = code.replace("'--help'", "'serve', '--port', '1'")
-    proc = subprocess.run([sys.executable, "-c", serve], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", serve], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert 'pip install "skillkit[local]"' in proc.stderr

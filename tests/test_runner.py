@@ -96,7 +96,7 @@ def test_a_failed_prediction_is_an_error_with_its_reason_at_once(server, tmp_pat
     result = run_cli(
         "test", skill, *remote(server), "--timeout", "60", "--json", tmp_path / "r.json"
     )
-    assert time.monotonic() - started < 20  # not the 60 s timeout
+    assert time.monotonic() - started < 30  # at once, not after the 60 s timeout
     assert result.exit_code == 3  # the service failed on every case
     (case,) = report(tmp_path / "r.json")["results"]
     assert case["status"] == "error"
@@ -263,7 +263,8 @@ def test_per_case_timeout_ends_a_prediction_that_never_finishes(tmp_path):
         hosted.close()
     assert result.exit_code == 3
     assert "still running after 1 s" in result.stdout
-    assert elapsed < 5
+    # The 1 s --timeout ended it, not the 300 s default (bound generous: the machine is shared).
+    assert elapsed < 60
     assert not any(path.startswith("/v1/files?") for _, path, _ in hosted.calls)  # reused
 
 

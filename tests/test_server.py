@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,9 +102,36 @@ def start_server(
 ) -> Server:
     """Start `skillkit serve` and wait (bounded) until /v1/health answers.
 
-    `key=None` lets the server generate a key, read back from its output.
+    `key=None` lets the server generate a key, read back from its output. `serve` cannot bind
+    port 0, so a free port is picked first; if something else takes it in between, retry with
+    another (a fixed `port` is never retried).
     """
-    port = port or free_port()
+    for attempt in range(3):
+        log_start = log.stat().st_size if log.exists() else 0
+        try:
+            return _start_server_once(
+                data_dir, log, log_start, args, key, key_via_env, env, port or free_port()
+            )
+        except _PortTaken:
+            if port is not None or attempt == 2:
+                raise AssertionError(f"port in use:\n{log.read_text()}") from None
+    raise AssertionError("unreachable")
+
+
+class _PortTaken(Exception):
+    """The picked port was taken by someone else before the server bound it."""
+
+
+def _start_server_once(
+    data_dir: Path,
+    log: Path,
+    log_start: int,
+    args: tuple[str, ...],
+    key: str | None,
+    key_via_env: bool,
+    env: dict[str, str] | None,
+    port: int,
+) -> Server:
     cmd = [sys.executable, "-m", "skillkit", "serve", "--port", str(port)]
     cmd += ["--data-dir", str(data_dir), "--log-level", "warning", *args]
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLKIT_")}
@@ -112,28 +140,35 @@ def start_server(
         full_env["SKILLKIT_SERVER_API_KEY"] = key
     elif key:
         cmd += ["--api-key", key]
-    log_start = log.stat().st_size if log.exists() else 0
     with log.open("ab") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=full_env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited early:\n{log.read_text()}")
-        try:
-            status = httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code
-            if status in (200, 401):
-                break
-        except httpx.TransportError:
-            pass
-        time.sleep(0.05)
-    else:
-        proc.kill()
-        raise AssertionError(f"server not ready in time:\n{log.read_text()}")
-    if key is None:
-        printed = log.read_bytes()[log_start:].decode()
-        found = re.search(r"API key \(generated, shown once\): (\S+)", printed)
-        assert found, printed
-        key = found.group(1)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                printed = log.read_bytes()[log_start:].decode(errors="replace")
+                if "already in use" in printed:
+                    raise _PortTaken
+                raise AssertionError(f"server exited early:\n{printed}")
+            try:
+                status = httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code
+                if status in (200, 401):
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)  # polling interval of a bounded readiness check
+        else:
+            raise AssertionError(f"server not ready in time:\n{log.read_text()}")
+        if key is None:
+            printed = log.read_bytes()[log_start:].decode()
+            found = re.search(r"API key \(generated, shown once\): (\S+)", printed)
+            assert found, printed
+            key = found.group(1)
+    except BaseException:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        raise
     return Server(proc=proc, port=port, key=key, log=log)
 
 
@@ -278,15 +313,18 @@ def test_auth_required_everywhere_including_health(server: Server):
 
 def test_upload_over_the_limit_is_413(server: Server):
     with server.http() as c:
+        # Names no other test uses: the server (and its file list) is shared by the module.
+        big, huge = f"over-{uuid.uuid4().hex}.txt", f"far-over-{uuid.uuid4().hex}.txt"
         # just over 1 MB: the endpoint counts the file's bytes
-        r = c.post("/files", files={"file": ("big.txt", b"x" * (1024 * 1024 + 10))})
+        r = c.post("/files", files={"file": (big, b"x" * (1024 * 1024 + 10))})
         assert r.status_code == 413
         assert "1 MB" in r.json()["detail"]
         # far over: refused from Content-Length before the body is read
-        r = c.post("/files", files={"file": ("huge.txt", b"x" * (3 * 1024 * 1024))})
+        r = c.post("/files", files={"file": (huge, b"x" * (3 * 1024 * 1024))})
         assert r.status_code == 413
         names = [f["filename"] for f in c.get("/files", params={"limit": 1000}).json()]
-        assert "big.txt" not in names and "huge.txt" not in names
+        assert names  # the listing works (other tests' uploads), yet holds neither
+        assert big not in names and huge not in names
 
 
 def test_422_shapes(server: Server):
@@ -353,23 +391,27 @@ def test_url_refused_unless_allowed(server: Server):
 # --------------------------------------------------------------------------- webhooks
 
 
-class _Receiver(http.server.BaseHTTPRequestHandler):
+def _webhook_receiver() -> tuple[http.server.ThreadingHTTPServer, list, threading.Event]:
+    """A loopback HTTP server recording each POST; fresh state per call (no class globals)."""
     got: list[tuple[dict, bytes]] = []
-    event = threading.Event()
+    arrived = threading.Event()
 
-    def do_POST(self) -> None:  # noqa: N802
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        type(self).got.append((dict(self.headers), body))
-        self.send_response(204)
-        self.end_headers()
-        type(self).event.set()
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            got.append((dict(self.headers), body))
+            self.send_response(204)
+            self.end_headers()
+            arrived.set()
 
-    def log_message(self, *args: object) -> None:
-        pass
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver), got, arrived
 
 
 def test_webhook_delivered_with_hmac_signature(server: Server):
-    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    receiver, got, arrived = _webhook_receiver()
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     try:
         callback = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
@@ -384,8 +426,8 @@ def test_webhook_delivered_with_hmac_signature(server: Server):
                 },
             )
             assert r.status_code == 201
-            assert _Receiver.event.wait(30)
-        headers, body = _Receiver.got[0]
+            assert arrived.wait(30)
+        headers, body = got[0]
         signature = {k.lower(): v for k, v in headers.items()}["x-vlmrun-signature"]
         assert signature == "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
         delivered = json.loads(body)
@@ -394,6 +436,7 @@ def test_webhook_delivered_with_hmac_signature(server: Server):
         assert delivered["response"] == expected_of(RECEIPT_DOC)
     finally:
         receiver.shutdown()
+        receiver.server_close()
 
 
 # --------------------------------------------------------------------------- files, hub, openapi
@@ -542,7 +585,12 @@ def test_in_process_app_fetches_allowed_url(tmp_path: Path):
         ("127.0.0.1", 0), lambda *a: _Files(*a, directory=str(tmp_path / "www"))
     )
     threading.Thread(target=files.serve_forever, daemon=True).start()
-    app = create_app(ServerSettings(url_allow_list=["127.0.0.1"], allow_private_urls=True))
+    try:
+        app = create_app(ServerSettings(url_allow_list=["127.0.0.1"], allow_private_urls=True))
+    except BaseException:
+        files.shutdown()
+        files.server_close()
+        raise
 
     async def run() -> dict:
         transport = httpx.ASGITransport(app=app)
@@ -564,6 +612,7 @@ def test_in_process_app_fetches_allowed_url(tmp_path: Path):
         body = asyncio.run(run())
     finally:
         files.shutdown()
+        files.server_close()
         app.state.runtime.close()
     assert body["status"] == "completed", body
     assert body["response"] == expected_of(RECEIPT_DOC)
