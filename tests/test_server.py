@@ -660,7 +660,7 @@ def test_serve_port_in_use_is_one_line(tmp_path: Path):
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"error: port {port} on 127.0.0.1 is already in use; stop what uses it or pick "
-        "another with --port"
+        "another with --port (0 picks a free one)"
     )
 
 
@@ -762,3 +762,47 @@ def test_in_process_chunked_body_over_the_limit_is_413(tmp_path: Path):
         app.state.runtime.close()
     assert r.status_code == 413
     assert "content-length" not in {k.lower() for k in r.request.headers}
+
+
+def test_serve_port_zero_picks_a_free_port_and_says_which(tmp_path: Path) -> None:
+    import selectors
+
+    cmd = [
+        sys.executable,
+        "-m",
+        "skillkit",
+        "serve",
+        "--port",
+        "0",
+        "--api-key",
+        "k",
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--log-level",
+        "warning",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        selector = selectors.DefaultSelector()
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        assert selector.select(timeout=60), "serve printed nothing within 60 s"
+        first = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/v1", first)
+        assert match, first
+        port = int(match.group(1))
+        assert port != 0
+        deadline = time.monotonic() + 60
+        while True:  # bounded readiness poll
+            try:
+                answer = httpx.get(
+                    f"http://127.0.0.1:{port}/v1/health",
+                    headers={"Authorization": "Bearer k"},
+                    timeout=2,
+                )
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "server never became ready"
+        assert answer.status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

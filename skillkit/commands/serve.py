@@ -21,8 +21,9 @@ from skillkit.server.settings import (
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-def _check_port(host: str, port: int) -> None:
-    """Fail early, in one line, when the address cannot be bound."""
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind the listening socket here, so a busy port is one clear line and `--port 0` can say
+    which port it got."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
@@ -33,14 +34,14 @@ def _check_port(host: str, port: int) -> None:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
     except OSError as exc:
+        sock.close()
         if exc.errno == errno.EADDRINUSE:
             raise UsageError(
                 f"port {port} on {host} is already in use; stop what uses it or pick another "
-                "with --port"
+                "with --port (0 picks a free one)"
             ) from exc
         raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    finally:
-        sock.close()
+    return sock
 
 
 @click.command(name="serve")
@@ -51,7 +52,11 @@ def _check_port(host: str, port: int) -> None:
     help="Interface to bind. Anything but loopback exposes the server to the network.",
 )
 @click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="TCP port; 0 picks a free one (the URL line says which).",
 )
 @click.option(
     "--data-dir",
@@ -144,6 +149,7 @@ def command(
       SKILLKIT_SERVER_API_KEY=dev-key skillkit serve --port 8080
       skillkit serve --skills-dir ./skills --webhook-secret s3cret
       skillkit serve --allow-url-host files.example.com
+      skillkit serve --port 0                         # a free port, printed in the URL line
 
     \b
     Then, from Python:
@@ -152,7 +158,6 @@ def command(
     """
     generated = not api_key
     key = api_key or "sk-local-" + secrets.token_urlsafe(24)
-    _check_port(host, port)
     settings = ServerSettings(
         data_dir=data_dir,
         api_key=key,
@@ -174,7 +179,13 @@ def command(
             'pip install "skillkit[local]"'
         ) from exc
 
-    app = create_app(settings)  # raises UsageError for an unwritable or busy data dir
+    sock = _bind(host, port)
+    port = sock.getsockname()[1]
+    try:
+        app = create_app(settings)  # raises UsageError for an unwritable or busy data dir
+    except BaseException:
+        sock.close()
+        raise
     shown_host = f"[{host}]" if ":" in host else host
     data_shown = app.state.settings.data_dir
     click.echo(f"skillkit server: http://{shown_host}:{port}/v1  (data: {data_shown})")
@@ -200,8 +211,9 @@ def command(
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on")
     server = QuietServer(config)
     try:
-        server.run()
+        server.run(sockets=[sock])
     finally:
+        sock.close()
         app.state.runtime.close()
     if not server.started:
         raise UsageError(f"could not start the server on {host}:{port} (see the log above)")
