@@ -806,3 +806,32 @@ def test_serve_port_zero_picks_a_free_port_and_says_which(tmp_path: Path) -> Non
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_official_vlmrun_cli_with_a_skill_folder(server: Server) -> None:
+    """`vlmrun generate --skill DIR` (the SDK's own packer, from_directory) works unchanged."""
+    cli = "import sys; from vlmrun.cli.cli import app; sys.argv[0] = 'vlmrun'; sys.exit(app())"
+    cmd = [
+        sys.executable,
+        "-c",
+        cli,
+        "--base-url",
+        server.base_url,
+        "--api-key",
+        server.key,
+        "generate",
+        "-i",
+        str(INVOICE_DOC),
+        "--skill",
+        str(INVOICE_SKILL),
+        "-f",
+        "json",
+        "--timeout",
+        "60",
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    start = proc.stdout.index("{")
+    prediction = json.loads(proc.stdout[start:])
+    assert prediction["status"] == "completed"
+    assert prediction["response"] == expected_of(INVOICE_DOC)
