@@ -244,7 +244,7 @@ def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
     k = f.kind
     if k in ("email", "phone", "url"):
         return _first_of_type(ctx, f)
-    if k == "date" and _is_main_date(f):
+    if k in ("date", "datetime") and _is_main_date(f):
         return _first_of_type(ctx, f)
     if k == "time":
         for li, line in enumerate(ctx.lines):
@@ -259,6 +259,14 @@ def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
         return None
     if k == "currency":
         return _currency(ctx, f)
+    if k == "number" and set(f.tokens) & {"rate", "percent", "percentage", "pct"}:
+        m = _rate_in_label(ctx, f)
+        if m is not None:
+            return m
+    if k in ("string", "enum", "integer"):
+        role = _card_role(f)
+        if role:
+            return _card(ctx, f, role)
     if k == "string":
         words = set(f.tokens) | set(tokens(f.title))
         if _is_title(f):
@@ -271,6 +279,68 @@ def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
             return _prominent(ctx, f)
         if f.concept("location", "city", "place", "based in"):
             return _place(ctx, f)
+    return None
+
+
+# A masked card number: "VISA ****1234", "************5521", "•••• 8842", "ending in 4417".
+_CARD_MASK_RE = re.compile(
+    r"(?:[*xX\u2022\u00b7#]{2,}[\s-]?(?:[*xX\u2022\u00b7#]{2,}[\s-]?)*|ending(?:\s+in)?\s+)(\d{4})\b"
+)
+_CARD_BRAND_RE = re.compile(
+    "|".join(sorted((re.escape(b) for b in vocabulary.CARD_BRANDS), key=len, reverse=True)),
+    re.IGNORECASE,
+)
+
+
+_PERCENT_RE = re.compile(r"(\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+
+
+def _rate_in_label(ctx: Context, f: Field) -> Match | None:
+    """A rate printed inside a label ("Sales tax (8.25%)", "TOTAL GST 10%", "Service charge
+    (22% of F&B)"): the line must name the field's other words (tax, service, discount...)."""
+    topic = set(f.tokens) - {"rate", "percent", "percentage", "pct", "total", "amount"}
+    if not topic:
+        return None
+    for line in ctx.lines:
+        for seg in line.segments:
+            m = _PERCENT_RE.search(seg.text)
+            if not m or not topic & set(tokens(seg.text[: m.start()])):
+                continue
+            value = parse_value(f, m.group(1), ctx.dayfirst)
+            if value is not None:
+                return Match(f, value, 0.4, line.page, seg.bbox)
+    return None
+
+
+def _card_role(f: Field) -> str | None:
+    """ "last4" for the last digits of a card, "brand" for its network, else None."""
+    words = set(f.tokens) | set(tokens(f.title))
+    if not ("card" in words or "card" in f.parents or "payment" in f.parents):
+        return None
+    if words & {"last", "last4", "four", "digits"}:
+        return "last4"
+    if words & {"type", "brand", "network", "scheme"} and "card" in words:
+        return "brand"
+    return None
+
+
+def _card(ctx: Context, f: Field, role: str) -> Match | None:
+    """The last four digits or the brand from the first masked card number."""
+    for li, line in enumerate(ctx.lines):
+        m = _CARD_MASK_RE.search(line.text)
+        if not m:
+            continue
+        if role == "last4":
+            value = parse_value(f, m.group(1), ctx.dayfirst)
+            if value is not None:
+                return Match(f, value, 0.45, line.page, line.bbox)
+            continue
+        around = " ".join(ctx.lines[j].text for j in range(max(0, li - 1), li + 1))
+        brand = _CARD_BRAND_RE.search(line.text) or _CARD_BRAND_RE.search(around)
+        if brand:
+            value = parse_value(f, brand.group(0), ctx.dayfirst)
+            if value is not None:
+                return Match(f, value, 0.45, line.page, line.bbox)
     return None
 
 
@@ -347,15 +417,29 @@ def _is_payment(f: Field) -> bool:
     )
 
 
+_MAIN_DATE_QUALIFIERS = {"transaction", "purchase", "receipt", "sale", "letter", "document"}
+
+
 def _is_main_date(f: Field) -> bool:
     plain = tokens("date")
-    return any(c.tokens == plain and c.weight >= 0.85 for c in f.candidates)
+    if any(c.tokens == plain and c.weight >= 0.85 for c in f.candidates):
+        return True
+    # "transaction_date" on a receipt: the document's own date, printed without a label
+    toks = f.tokens
+    return (
+        f.depth == 0 and len(toks) == 2 and toks[1] == "date" and toks[0] in _MAIN_DATE_QUALIFIERS
+    )
 
 
 def _first_of_type(ctx: Context, f: Field) -> Match | None:
     for li, line in enumerate(ctx.lines):
         if li in ctx.consumed:
             continue
+        if f.kind == "datetime" and len(line.segments) > 1 and find_time(line.text):
+            # "03/21/2026        18:47": date and time in separate cells of one line
+            value = parse_value(f, line.text, ctx.dayfirst)
+            if value is not None and "T00:00" not in str(value) and (li, -1, 0) not in ctx.used:
+                return Match(f, value, 0.45, line.page, line.bbox, key=(li, -1, 0))
         for si, seg in enumerate(line.segments):
             for part, offset in split_parts(seg.text) or [(seg.text, 0)]:
                 key = (li, si, offset)

@@ -361,6 +361,7 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
     if name_f is None or amount_f is None:
         return []
     found: list[dict[int, Match]] = []
+    last: tuple[int, float] | None = None  # (line, amount) of the last item read
     pending: tuple[int, str] | None = None
     for li, line in enumerate(ctx.lines):
         if li in ctx.consumed:
@@ -372,8 +373,16 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
             continue
         segs = line.segments
         money = MONEY_RE.match(segs[-1].text.strip()) if segs else None
+        if money and len(segs) >= 3 and TAX_FLAG_RE.match(segs[-2].text.strip()):
+            segs = segs[:-2] + segs[-1:]  # "PAPER TOWELS 6PK   T   8.99": a tax flag
         left = " ".join(s.text for s in segs[:-1]).strip() if money else line.text.strip()
         detail = DETAIL_RE.match(left) if left else None
+        if not money and detail and found and last is not None and last[0] == li - 1:
+            # "2 @ 1.99" / "2.15 lb @ 0.60 /lb" under the item it details
+            _detail_after(found[-1], detail, last[1], qty_f, unit_f, ctx.lines[li].bbox)
+            ctx.consumed.add(li)
+            last = None
+            continue
         if not money:
             pending = (
                 (li, left) if left and re.search(r"[A-Za-z]{2}", left) and not detail else None
@@ -381,6 +390,12 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
             continue
         amount = parse_value(amount_f, segs[-1].text, ctx.dayfirst)
         if amount is None:
+            continue
+        if found and _is_adjustment(left, segs[-1].text):
+            # "MULTI-BUY 2 FOR 10.00  -1.98", "COUPON SAVINGS  -1.00": not an item
+            ctx.consumed.add(li)
+            pending = None
+            last = None
             continue
         qty: float | None = None
         unit_price: float | None = None
@@ -432,4 +447,44 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
         for n in name_lines:
             ctx.consumed.add(n)
         found.append(entry)
+        last = (li, float(amount))
     return [[entry.get(id(c)) for c in item.children] for entry in found]
+
+
+TAX_FLAG_RE = re.compile(r"^(?:[A-Z]{1,2}|\*)$")
+ADJUSTMENT_WORDS = {
+    "coupon", "discount", "saving", "savings", "promo", "promotion", "multi", "multibuy",
+    "voucher", "rebate", "markdown", "reward", "rewards", "member", "offer", "deal",
+}  # fmt: skip
+
+
+def _is_adjustment(name: str, amount_text: str) -> bool:
+    """A negative line naming a coupon, saving or promotion: it reduces the bill."""
+    text = amount_text.strip()
+    negative = text.startswith(("-", "\u2212", "(")) or text.endswith("-")
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return negative and bool(words & ADJUSTMENT_WORDS)
+
+
+def _detail_after(
+    entry: dict[int, Match],
+    detail: re.Match,
+    amount: float,
+    qty_f: Field | None,
+    unit_f: Field | None,
+    bbox: BBox,
+) -> None:
+    """Quantity and unit price from a detail line below an item, when they agree with the
+    item's amount."""
+    unit_price = float(detail.group("unit_price").replace(",", "."))
+    qty = float(detail.group("qty").replace(",", ".")) if detail.group("qty") else None
+    if qty is not None and abs(qty * unit_price - abs(amount)) > 0.011 + 0.005 * qty:
+        return
+    base = next(iter(entry.values()))
+    page = base.page
+    if qty_f is not None and qty is not None and id(qty_f) not in entry:
+        q = int(qty) if qty_f.kind == "integer" and qty.is_integer() else qty
+        if qty_f.kind != "integer" or qty.is_integer():
+            entry[id(qty_f)] = Match(qty_f, q, 0.7, page, bbox)
+    if unit_f is not None and id(unit_f) not in entry:
+        entry[id(unit_f)] = Match(unit_f, unit_price, 0.7, page, bbox)
