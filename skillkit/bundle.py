@@ -396,69 +396,56 @@ def _collisions(names: list[str]) -> list[str]:
     return problems
 
 
-def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport:
-    """Check a zip without extracting: every problem is collected, none raised."""
-    report = BundleReport(hashlib.sha256(data).hexdigest(), len(data))
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        report.problems.append("not a zip archive, or a truncated one")
-        return report
-    except zipfile.LargeZipFile:
-        report.problems.append("zip64 archive too large to read")
-        return report
-    infos = zf.infolist()
-    if len(infos) > limits.max_entries:
-        report.problems.append(
-            f"{len(infos)} entries: more than the limit of {limits.max_entries} (zip bomb guard)"
+def _entry_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
+    """Why one entry is refused on its own (name, type, size, ratio), or None."""
+    name = info.filename
+    problem = _path_problem(name)
+    if problem:
+        return problem
+    if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):
+        return f"entry {name!r} is a symlink; bundles may hold files only"
+    if info.is_dir():
+        return None
+    if info.flag_bits & 0x1:
+        return f"entry {name!r} is encrypted"
+    if info.file_size > limits.max_entry_bytes:
+        return (
+            f"entry {name!r} is {info.file_size} bytes uncompressed: over the "
+            f"{limits.max_entry_bytes} byte limit per file"
         )
-        return report
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
+        return (
+            f"entry {name!r} expands {ratio:.0f}x (limit {limits.max_ratio:.0f}x): zip bomb guard"
+        )
+    return None
+
+
+def _check_entries(
+    infos: list[zipfile.ZipInfo], report: BundleReport, limits: Limits
+) -> list[zipfile.ZipInfo]:
+    """The file entries that pass every per-entry check; the rest become problems."""
     seen: set[str] = set()
-    total = 0
     files: list[zipfile.ZipInfo] = []
     for info in infos:
-        name = info.filename
-        problem = _path_problem(name)
+        problem = _entry_problem(info, limits)
+        norm = info.filename.rstrip("/")
+        if problem is None and norm in seen:
+            problem = f"entry {info.filename!r} appears more than once"
         if problem:
             report.problems.append(problem)
-            continue
-        mode = info.external_attr >> 16
-        if info.create_system == 3 and stat.S_ISLNK(mode):
-            report.problems.append(f"entry {name!r} is a symlink; bundles may hold files only")
-            continue
-        norm = name.rstrip("/")
-        if norm in seen:
-            report.problems.append(f"entry {name!r} appears more than once")
             continue
         seen.add(norm)
         if info.is_dir():
             continue
-        if info.flag_bits & 0x1:
-            report.problems.append(f"entry {name!r} is encrypted")
-            continue
-        if info.file_size > limits.max_entry_bytes:
-            report.problems.append(
-                f"entry {name!r} is {info.file_size} bytes uncompressed: over the "
-                f"{limits.max_entry_bytes} byte limit per file"
-            )
-            continue
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > limits.ratio_floor and ratio > limits.max_ratio:
-            report.problems.append(
-                f"entry {name!r} expands {ratio:.0f}x (limit {limits.max_ratio:.0f}x): zip bomb guard"
-            )
-            continue
-        total += info.file_size
         files.append(info)
-        report.entries.append(
-            BundleEntry(name, info.file_size, info.compress_size, stat.S_IMODE(mode) or 0o644)
-        )
-    if total > limits.max_total_bytes:
-        report.problems.append(
-            f"{total} bytes uncompressed in all: over the {limits.max_total_bytes} byte limit"
-        )
-        return report
+        mode = stat.S_IMODE(info.external_attr >> 16) or 0o644
+        report.entries.append(BundleEntry(info.filename, info.file_size, info.compress_size, mode))
+    return files
 
+
+def _find_layout(files: list[zipfile.ZipInfo], report: BundleReport) -> None:
+    """Exactly one SKILL.md, at the root or in one top-level folder holding everything."""
     skill_mds = [i.filename for i in files if PurePosixPath(i.filename).name.lower() == "skill.md"]
     if not skill_mds:
         report.problems.append("no SKILL.md in the bundle")
@@ -476,10 +463,12 @@ def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport
                 "that holds everything"
             )
     report.problems += _collisions([i.filename for i in files])
-    if report.problems:
-        return report
 
-    # Read the contents, counting real bytes: headers can lie.
+
+def _read_contents(
+    zf: zipfile.ZipFile, files: list[zipfile.ZipInfo], report: BundleReport, limits: Limits
+) -> None:
+    """Decompress every file, counting real bytes: headers can lie."""
     for info in files:
         try:
             with zf.open(info) as fh:
@@ -495,18 +484,55 @@ def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport
             continue
         report.files[info.filename[len(report.prefix) :]] = content
 
+
+def _read_frontmatter(report: BundleReport) -> None:
     skill_md_name = next((n for n in report.files if n.lower() == "skill.md"), None)
-    if skill_md_name is not None:
-        try:
-            text = report.files[skill_md_name].decode("utf-8")
-        except UnicodeDecodeError:
-            report.problems.append("SKILL.md is not valid UTF-8")
-            return report
-        md = parse_skill_md_text(text, skill_md_name)
-        if md.problem:
-            report.problems.append(f"SKILL.md:{md.problem[2] or 1}: {md.problem[1]}")
-        else:
-            report.frontmatter = md.frontmatter
+    if skill_md_name is None:
+        return
+    try:
+        text = report.files[skill_md_name].decode("utf-8")
+    except UnicodeDecodeError:
+        report.problems.append("SKILL.md is not valid UTF-8")
+        return
+    md = parse_skill_md_text(text, skill_md_name)
+    if md.problem:
+        report.problems.append(f"SKILL.md:{md.problem[2] or 1}: {md.problem[1]}")
+    else:
+        report.frontmatter = md.frontmatter
+
+
+def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport:
+    """Check a zip without extracting: every problem is collected, none raised.
+
+    The checks run cheapest first and stop before decompressing anything once the structure is
+    wrong: entry count, then each entry, then the layout, then the contents."""
+    report = BundleReport(hashlib.sha256(data).hexdigest(), len(data))
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        report.problems.append("not a zip archive, or a truncated one")
+        return report
+    except zipfile.LargeZipFile:
+        report.problems.append("zip64 archive too large to read")
+        return report
+    infos = zf.infolist()
+    if len(infos) > limits.max_entries:
+        report.problems.append(
+            f"{len(infos)} entries: more than the limit of {limits.max_entries} (zip bomb guard)"
+        )
+        return report
+    files = _check_entries(infos, report, limits)
+    total = sum(i.file_size for i in files)
+    if total > limits.max_total_bytes:
+        report.problems.append(
+            f"{total} bytes uncompressed in all: over the {limits.max_total_bytes} byte limit"
+        )
+        return report
+    _find_layout(files, report)
+    if report.problems:
+        return report
+    _read_contents(zf, files, report, limits)
+    _read_frontmatter(report)
     return report
 
 
