@@ -133,12 +133,20 @@ def name_problem(name: str) -> str | None:
 
 
 def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]:
-    path = md.path
+    """Spec rules on the frontmatter, and the body's size."""
     if md.problem:
         code, message, line = md.problem
-        yield _finding(code, message, path, line)
+        yield _finding(code, message, md.path, line)
         return
     fm = md.frontmatter or {}
+    yield from _check_keys(md, fm)
+    yield from _check_name(md, fm, folder_name)
+    yield from _check_description(md, fm)
+    yield from _check_optional_fields(md, fm)
+    yield from _check_body(md)
+
+
+def _check_keys(md: SkillMd, fm: dict[str, Any]) -> Iterator[Finding]:
     for key in fm:
         if key not in ALLOWED_KEYS:
             hint = (
@@ -146,61 +154,71 @@ def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]
                 if key in ("version", "author", "tags", "owner")
                 else f"; allowed: {', '.join(ALLOWED_KEYS)}"
             )
-            yield _finding("SK104", f"unknown frontmatter key '{key}'{hint}", path, md.line_of(key))
-
-    name = fm.get("name")
-    if not isinstance(name, str) or not name.strip():
-        yield _finding(
-            "SK105",
-            "add `name:` with the skill's name (the folder name)",
-            path,
-            md.line_of("name") if "name" in fm else 2,
-        )
-    else:
-        why = name_problem(name.strip())
-        folder_name = unicodedata.normalize("NFKC", folder_name) if folder_name else folder_name
-        if why:
-            yield _finding("SK106", f"name '{name}' {why}", path, md.line_of("name"))
-        elif folder_name is not None and unicodedata.normalize("NFKC", name.strip()) != folder_name:
             yield _finding(
-                "SK107",
-                f"name '{name}' must equal the folder name '{folder_name}': rename one of them",
-                path,
-                md.line_of("name"),
+                "SK104", f"unknown frontmatter key '{key}'{hint}", md.path, md.line_of(key)
             )
 
+
+def _check_name(md: SkillMd, fm: dict[str, Any], folder_name: str | None) -> Iterator[Finding]:
+    name = fm.get("name")
+    line = md.line_of("name") if "name" in fm else 2
+    if name is not None and not isinstance(name, str):
+        yield _finding("SK105", f'name must be a string; quote it (name: "{name}")', md.path, line)
+        return
+    if not name or not name.strip():
+        yield _finding(
+            "SK105", "add `name:` with the skill's name (the folder name)", md.path, line
+        )
+        return
+    why = name_problem(name.strip())
+    if why:
+        yield _finding("SK106", f"name '{name}' {why}", md.path, line)
+        return
+    folder = unicodedata.normalize("NFKC", folder_name) if folder_name else None
+    if folder is not None and unicodedata.normalize("NFKC", name.strip()) != folder:
+        yield _finding(
+            "SK107",
+            f"name '{name}' must equal the folder name '{folder}': rename one of them",
+            md.path,
+            line,
+        )
+
+
+def _check_description(md: SkillMd, fm: dict[str, Any]) -> Iterator[Finding]:
     desc = fm.get("description")
+    line = md.line_of("description") if "description" in fm else 2
     if not isinstance(desc, str) or not desc.strip():
         yield _finding(
             "SK108",
             "add `description:` saying what the skill does and when to use it",
-            path,
-            md.line_of("description") if "description" in fm else 2,
+            md.path,
+            line,
         )
-    else:
-        if len(desc) > DESCRIPTION_MAX:
-            yield _finding(
-                "SK109",
-                f"description is {len(desc)} characters; shorten it to {DESCRIPTION_MAX} or fewer",
-                path,
-                md.line_of("description"),
-            )
-        if not WHEN_TO_USE.search(desc):
-            yield _finding(
-                "SK402",
-                "description does not say when to use the skill; add a "
-                "sentence like 'Use when ...'",
-                path,
-                md.line_of("description"),
-            )
+        return
+    if len(desc) > DESCRIPTION_MAX:
+        yield _finding(
+            "SK109",
+            f"description is {len(desc)} characters; shorten it to {DESCRIPTION_MAX} or fewer",
+            md.path,
+            line,
+        )
+    if not WHEN_TO_USE.search(desc):
+        yield _finding(
+            "SK402",
+            "description does not say when to use the skill; add a sentence like 'Use when ...'",
+            md.path,
+            line,
+        )
 
+
+def _check_optional_fields(md: SkillMd, fm: dict[str, Any]) -> Iterator[Finding]:
     if "compatibility" in fm:
         comp = fm["compatibility"]
         if not isinstance(comp, str) or not (1 <= len(comp) <= COMPATIBILITY_MAX):
             yield _finding(
                 "SK110",
                 f"compatibility must be a string of 1-{COMPATIBILITY_MAX} characters",
-                path,
+                md.path,
                 md.line_of("compatibility"),
             )
     if "metadata" in fm:
@@ -211,32 +229,34 @@ def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]
             yield _finding(
                 "SK111",
                 'metadata must map strings to strings; quote numbers (version: "1.0")',
-                path,
+                md.path,
                 md.line_of("metadata"),
             )
     if "allowed-tools" in fm and not isinstance(fm["allowed-tools"], str):
         yield _finding(
             "SK112",
             "allowed-tools must be one space-separated string",
-            path,
+            md.path,
             md.line_of("allowed-tools"),
         )
     if "license" in fm and not isinstance(fm["license"], str):
         yield _finding(
-            "SK113", "license must be a string (e.g. Apache-2.0)", path, md.line_of("license")
+            "SK113", "license must be a string (e.g. Apache-2.0)", md.path, md.line_of("license")
         )
 
+
+def _check_body(md: SkillMd) -> Iterator[Finding]:
     body_lines = md.body.strip("\n").count("\n") + 1 if md.body.strip() else 0
     if body_lines == 0:
         yield _finding(
-            "SK404", "add Markdown instructions after the frontmatter", path, md.body_line
+            "SK404", "add Markdown instructions after the frontmatter", md.path, md.body_line
         )
     elif body_lines > BODY_MAX_LINES:
         yield _finding(
             "SK401",
             f"body is {body_lines} lines; move detail into references/ "
             f"(recommended under {BODY_MAX_LINES})",
-            path,
+            md.path,
             md.body_line,
         )
 
