@@ -354,6 +354,19 @@ def _entry_parts(ctx: Context, entry: list[BandLine]) -> list[tuple[str, BandLin
     return parts
 
 
+_FIELD_OF_STUDY = ("field of study", "field", "major", "discipline", "subject", "specialization")
+
+
+def _split_degrees(parts: list[tuple[str, BandLine, Segment]]) -> list:
+    """A degree phrase that carries its field ("B.S. Physics") becomes two parts, degree
+    first, so a schema with a field-of-study property gets each on its own."""
+    out = []
+    for text, bl, seg in parts:
+        pair = vocabulary.split_degree(text)
+        out.extend([(pair[0], bl, seg), (pair[1], bl, seg)] if pair else [(text, bl, seg)])
+    return out
+
+
 def _entry_dates(ctx: Context, entry: list[BandLine]):
     for bl in entry:
         if bl.bullet:
@@ -393,7 +406,9 @@ def _declared_format(node: dict) -> str | None:
     return None
 
 
-def fill_entry(ctx: Context, item: Field, entry: list[BandLine]) -> list[Match | None]:
+def _dated_and_bulleted(ctx: Context, item: Field, entry: list[BandLine]) -> dict[int, Match]:
+    """The entry's period (dates, is-current) and bullet lists: read by position, not by
+    what the text looks like, so they are filled before the text properties."""
     out: dict[int, Match] = {}
     start, end, present, date_line = _entry_dates(ctx, entry)
     for child in item.children:
@@ -432,8 +447,15 @@ def fill_entry(ctx: Context, item: Field, entry: list[BandLine]) -> list[Match |
         if child.kind == "boolean" and date_line is not None and child.concept("current"):
             # "is_current": the entry's period runs to "Present"
             out[id(child)] = Match(child, present, 0.7, date_line.page, date_line.bbox)
+    return out
+
+
+def fill_entry(ctx: Context, item: Field, entry: list[BandLine]) -> list[Match | None]:
+    out = _dated_and_bulleted(ctx, item, entry)
     # text properties by what the parts look like, then in order
     parts = _entry_parts(ctx, entry)
+    if any(c.concept(*_FIELD_OF_STUDY) for c in item.children):
+        parts = _split_degrees(parts)
     strings = [c for c in item.children if c.kind in ("string", "enum")]
     taken_parts: set[int] = set()
     scored: list[tuple[float, int, int]] = []

@@ -35,12 +35,16 @@ DETAIL_RE = re.compile(
     r"\s*(?:/\s*[a-zA-Z]+|ea\.?|each|per\s+\w+)?$",
     re.IGNORECASE,
 )
-LEAD_QTY_RE = re.compile(r"^(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|@|pcs?|ea)?\s+(?=\S)", re.IGNORECASE)
+LEAD_QTY_RE = re.compile(
+    r"^(?P<qty>(?:[1-9]\d{0,3}|0)(?:[.,]\d+)?)\s*(?:x|×|@|pcs?|ea)?\s+(?=\S)", re.IGNORECASE
+)
 # Words after a leading number that make it part of the name ("16 GB card", "2 kg flour").
 UNIT_WORDS = {
     "gb", "tb", "mb", "kb", "oz", "lb", "lbs", "kg", "g", "mg", "ml", "l", "cl", "pk", "pack",
     "in", "inch", "ft", "cm", "mm", "m", "ct", "qt", "gal", "v", "w", "mah", "%", "pt", "yd",
 }  # fmt: skip
+# A UPC/SKU printed before the name on till receipts: a code, never a quantity.
+SKU_PREFIX_RE = re.compile(r"^\d{6,}\s+(?=[A-Za-z])")
 # A quantity after the name: "2 x 2.49", "2 @ $2.49", "x3", "× 2".
 TRAIL_QTY_RE = re.compile(
     r"\s(?:(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|@)\s*[$€£]?\s*(?P<unit_price>\d+[.,]\d{2})"
@@ -159,7 +163,9 @@ def table_items(
             continue  # a different table; the first header's table wins
         ctx.consumed.add(li)
         rows.extend(_rows_after(ctx, item, li, mapping, stop_fields, signature))
-    return [_row_to_item(ctx, item, row) for row in rows]
+    items = [_row_to_item(ctx, item, row) for row in rows]
+    # a ruled but empty row (spacer, blank form line) is not an item
+    return [m for m in items if any(x is not None for x in m)]
 
 
 def _rows_after(
@@ -412,6 +418,7 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
             continue
         else:
             name = BULLET_PREFIX_RE.sub("", name)
+            name = SKU_PREFIX_RE.sub("", name)
             lead = LEAD_QTY_RE.match(name)
             tail = TRAIL_QTY_RE.search(name)
             if tail and re.search(r"[A-Za-z]{2}", name[: tail.start()]):

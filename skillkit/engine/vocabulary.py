@@ -155,6 +155,32 @@ def degree_score(text: str) -> float:
     return 0.0
 
 
+_DEGREE_NAME_RE = re.compile(
+    r"^((?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?:fine\s+)?[A-Z][a-z]+"
+    r"(?:\s+(?:administration|technology))?|[A-Z][A-Za-z.]*\s+(?:degree|diploma))"
+    r"(?:\s*\((?:hons?|honours)\.?\))?\s*(?:,\s*|\s+in\s+|\s+[-–—]\s+)(.+)$",
+    re.I,
+)
+_DEGREE_ABBR_FIELD_RE = re.compile(
+    r"^((?:[BMD]\.?\s?[A-Z][A-Za-z]{0,3}\.?|Ph\.?\s?D\.?|A\.[AS]\.)"
+    r"(?:\s*\((?:hons?|honours)\.?\))?)(?:,\s*|\s+in\s+|\s+)([A-Z].+)$"
+)
+
+
+def split_degree(text: str) -> tuple[str, str] | None:
+    """("Bachelor of Science", "Computer Science") from "Bachelor of Science in Computer
+    Science", "M.S. Computer Science" or "Ph.D., Bioinformatics": résumés write the degree
+    and its field as one phrase, schemas ask for them apart."""
+    t = text.strip()
+    m = _DEGREE_NAME_RE.match(t) or _DEGREE_ABBR_FIELD_RE.match(t)
+    if not m:
+        return None
+    degree, field = m.group(1).strip(" ,"), m.group(2).strip(" ,")
+    if not field or _words(field) & INSTITUTION_WORDS or degree_score(degree) < 0.8:
+        return None
+    return degree, field
+
+
 def institution_score(text: str) -> float:
     words = _words(text)
     if words & INSTITUTION_WORDS:
