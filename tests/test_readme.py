@@ -1,0 +1,53 @@
+"""The README stays true: its cases.yaml example is accepted as written, every rule code is in
+its table, and every command it documents exists."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import REPO, run_cli
+
+from skillkit.cases import load_cases
+from skillkit.cli import COMMANDS
+from skillkit.lint import RULES
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_cases_yaml_example_is_accepted(tmp_path: Path) -> None:
+    block = re.search(r"```yaml\n(defaults:.*?)```", README, re.S)
+    assert block, "the README lost its cases.yaml example"
+    skill = tmp_path / "invoice-extraction"
+    shutil.copytree(REPO / "example_skills" / "invoice-extraction", skill)
+    tests = skill / "tests"
+    source = next(tests.glob("*.pdf"))
+    shutil.copy(source, tests / "acme-001.pdf")
+    shutil.copy(source.with_name(source.stem + ".expected.json"), tests / "acme-001.expected.json")
+    (tests / "cases.yaml").write_text(block.group(1), encoding="utf-8")
+    (case,) = [c for c in load_cases(skill) if c.name == "acme-001"]
+    assert case.domain == "document.invoice"
+    assert case.min_score == 0.9
+    assert case.config["page_indices"] == [0]
+
+
+def test_every_rule_is_in_the_table() -> None:
+    for rule in RULES.values():
+        assert f"| {rule.code} | {rule.severity} | {rule.summary} |" in README, rule.code
+
+
+def test_every_command_is_documented_and_has_help_with_an_example() -> None:
+    for name in COMMANDS:
+        assert f"skillkit {name}" in README, name
+        result = run_cli(name, "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.stdout, f"`skillkit {name} --help` shows no example"
+
+
+def test_opening_commands_are_the_ones_ci_runs() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    first, second = re.findall(r"^# \d\. .*\n(.+)$", README, re.M)[:2]
+    install_and_run = first.split("&& ", 2)[-1]  # after creating and activating the venv
+    assert install_and_run in ci
+    assert second in ci
