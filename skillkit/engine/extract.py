@@ -24,6 +24,12 @@ from typing import Any
 
 from skillkit.engine import values, vocabulary
 from skillkit.engine.addresses import fill_addresses
+from skillkit.engine.categories import (
+    fill_category_lists,
+    grouped_section,
+    name_child,
+    named_list,
+)
 from skillkit.engine.context import Context, Match, split_parts
 from skillkit.engine.document import Document
 from skillkit.engine.fields import (
@@ -101,9 +107,11 @@ def extract_document(
     scalars = [f for f in fields if f.kind not in ("array", "object")]
     stop_fields = [f for f in scalars if f.kind in ("number", "integer")] or scalars
 
-    # 1. arrays (also those inside objects)
+    # 1. arrays (also those inside objects); sibling lists named by category lines first
+    found.update(fill_category_lists(ctx, _flatten_objects(fields)))
     for f in _flatten_arrays(fields):
-        found[id(f)] = _array(ctx, f, stop_fields)
+        if id(f) not in found:
+            found[id(f)] = _array(ctx, f, stop_fields)
 
     # 2. labelled scalars, top level and one level of nested objects
     taken: dict[int, Match] = {}
@@ -151,6 +159,15 @@ def _flatten_scalars(fields: list[Field]) -> list[Field]:
     return out
 
 
+def _flatten_objects(fields: list[Field]) -> list[Field]:
+    out: list[Field] = []
+    for f in fields:
+        if f.kind == "object":
+            out.append(f)
+            out.extend(_flatten_objects(f.children))
+    return out
+
+
 def _flatten_arrays(fields: list[Field]) -> list[Field]:
     out: list[Field] = []
     for f in fields:
@@ -178,6 +195,10 @@ def _object_proposals(ctx: Context, f: Field) -> list[Match]:
 def _array(ctx: Context, f: Field, stop_fields: list[Field]) -> list:
     item = f.item
     assert item is not None
+    if name_child(item) is not None:
+        # small named objects ("Swedish (native)"): a list under the array's own heading;
+        # a nested list needs a heading naming it fully (not "Languages" for programming ones)
+        return named_list(ctx, f) or []
     if item.kind == "object":
         # a header row naming the item properties is the strongest evidence; then a section
         # headed by the array's name; then receipt-style priced lines
@@ -185,6 +206,9 @@ def _array(ctx: Context, f: Field, stop_fields: list[Field]) -> list:
         if rows:
             return rows
         if not _tabular(item):
+            grouped = grouped_section(ctx, f)
+            if grouped:
+                return grouped
             result = section_items(ctx, f)
             if result is not None:
                 return result[0]

@@ -24,6 +24,7 @@ CANON = {
     "acct": "account", "pymt": "payment", "pmt": "payment", "cust": "customer",
     "yr": "year", "yrs": "year", "hrs": "hour", "hr": "hour", "pcs": "piece", "pc": "piece",
     "e": "e", "ext": "extended", "wt": "weight", "dob": "dob",
+    "ln": "line",
 }  # fmt: skip
 MERGE = {
     ("sub", "total"): "subtotal",
@@ -114,7 +115,7 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
     (["amount", "line total", "line amount", "ext price", "extended price", "total price",
       "line price"],
      ["amount", "line total", "total", "ext price", "extended price", "line amount", "value",
-      "net amount", "total price", "price", "sum", "extended cost", "line cost",
+      "net amount", "total price", "price", "sum", "extended cost", "line cost", "extension",
       "gesamt", "gesamtpreis", "betrag", "montant", "montant ht", "importe", "importo"]),
     (["description", "item", "product", "item name", "product name", "item description",
       "service"],

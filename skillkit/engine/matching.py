@@ -29,6 +29,8 @@ POS_BELOW = 0.92
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])|\s+[|\u00b7\u2022]\s+")
 # Several "Label: value" pairs on one line: "VAT No.: DE123 · IBAN: DE44 ..."
 _PAIR_SEP = re.compile(r"\s+[|\u00b7\u2022]\s+")
+_LABEL_GOES_ON = re.compile(r"^\s*(?:of|for|on|per|de|du|des|del|der|von)\s+\S", re.I)
+_CONNECTIVE_END = re.compile(r"\s(?:of|for|on|per|de|du|des|del|der|von)\s*$", re.I)
 _VALUE_START = re.compile(r"^[\s#:.\-]*[\d$€£¥₹(+\-]|^[\s#:]*[A-Z]{1,5}[-\d]")
 
 
@@ -266,6 +268,8 @@ def _values_for(
                 return out
             if f.kind == "string" and (not rest.strip() or rest.strip()[0].islower()):
                 return out
+            if _LABEL_GOES_ON.match(rest) or _CONNECTIVE_END.search(seg.text[: region.value_start]):
+                return out  # "NAME OF INSURED": the label goes on; its value is elsewhere
             if propose(rest, POS_PREFIX, li, si, region.value_start, seg.bbox):
                 return out
             return out

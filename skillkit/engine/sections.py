@@ -118,7 +118,9 @@ def _column_splits(ctx: Context, page: int) -> list[float]:
         for i, s in enumerate(heads):
             centre = (s.bbox[0] + s.bbox[2]) / 2
             centred = abs(centre - width / 2) < 0.06 * width
-            if i > 0 or (s.bbox[0] > 0.3 * width and not centred and len(line.segments) == 1):
+            # a heading with other text to its left starts a column too ("Cloud: AWS | EDUCATION")
+            alone = len(line.segments) == 1 or s is not line.segments[0]
+            if i > 0 or (s.bbox[0] > 0.3 * width and not centred and alone):
                 splits.add(round(s.bbox[0], 1))
     result = sorted(splits)
     ctx.cache[("splits", page)] = result
@@ -133,7 +135,7 @@ def _band(ctx: Context, li: int, si: int) -> tuple[float, float]:
     tol = 0.05 * width
     left, right = seg.bbox[0] - tol, width * 2
     for x in _column_splits(ctx, line.page):
-        if x > seg.bbox[2]:
+        if x >= seg.bbox[2] - 1e-6:  # a table cell's box ends exactly where the next starts
             right = min(right, x - 0.5 * tol)
         elif x <= seg.bbox[0] + 1e-6:
             left = max(left, x - 0.5 * tol)
@@ -164,7 +166,7 @@ def find_section(ctx: Context, f: Field, min_score: float = HEADING_MIN_SCORE):
     return best
 
 
-def _take_heading(ctx: Context, li: int, si: int) -> None:
+def take_heading(ctx: Context, li: int, si: int) -> None:
     ctx.cache.setdefault("headings", set()).add((li, si))
     if len(ctx.lines[li].segments) == 1:
         ctx.consumed.add(li)
@@ -515,7 +517,7 @@ def section_items(ctx: Context, f: Field) -> tuple[list[list[Match | None]], tup
         return None
     li, si, score, label = found
     lines = section_lines(ctx, li, si)
-    _take_heading(ctx, li, si)
+    take_heading(ctx, li, si)
     for bl in lines:
         if len(ctx.lines[bl.li].segments) == len(bl.segments):
             ctx.consumed.add(bl.li)
@@ -561,7 +563,7 @@ def string_items(ctx: Context, f: Field) -> tuple[list[Match], tuple] | None:
         return None
     li, si, score, label = found
     lines = section_lines(ctx, li, si)
-    _take_heading(ctx, li, si)
+    take_heading(ctx, li, si)
     out: list[Match] = []
     item = f.item
     for bl in lines:
@@ -572,6 +574,7 @@ def string_items(ctx: Context, f: Field) -> tuple[list[Match], tuple] | None:
             text = text[cat.end() :]
         pieces = split_list(text) if (bl.bullet is False or "," in text) else [text]
         for piece in pieces:
+            piece = vocabulary.strip_level(piece)
             value = parse_value(item, piece, ctx.dayfirst) if item is not None else piece
             if value is not None:
                 out.append(Match(item or f, value, 0.7, bl.page, bl.bbox))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox, Line, Segment, union_bbox
 from skillkit.engine.fields import Field, parse_value
-from skillkit.engine.labels import SYNONYM_GROUPS, match_score, split_name, tokens
+from skillkit.engine.labels import GENERIC, SYNONYM_GROUPS, match_score, split_name, tokens
 from skillkit.engine.matching import line_has_label
 
 NUMERIC = {"number", "integer"}
@@ -70,11 +70,11 @@ def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] |
         return None
     scored: list[tuple[float, int, int]] = []
     for si, seg in enumerate(line.segments):
-        toks = label_tokens(seg.text.rstrip(":"))
+        toks = label_tokens(seg.text.rstrip(":").replace("%", " percent "))
         if not toks or len(toks) > 5 or any(ch.isdigit() for ch in seg.text):
             continue
         for ci, child in enumerate(children):
-            best = max((match_score(toks, c) for c in child.candidates), default=0.0)
+            best = _header_score(toks, child, tokens(split_name(item.name)))
             if best >= 0.4:
                 scored.append((best, si, ci))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -125,6 +125,25 @@ def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] |
     if len(children) == 1 and scored[0][0] < 0.85:
         return None
     return mapping
+
+
+_HEAD_SECOND = {"amount", "value", "price", "total", "rate", "no", "percent", "sum"}
+
+
+def _header_score(toks: tuple[str, ...], child: Field, own: tuple[str, ...]) -> float:
+    """How well a header cell names an item property. Header cells are terse: "Net" and
+    "VAT" head the net and VAT amounts, "Description of Work" the description (the
+    property's own name opens the cell). A cell naming the list itself ("Deduction") is
+    left to the item's name column."""
+    best = max((match_score(toks, c) for c in child.candidates), default=0.0)
+    name = child.tokens
+    if name and toks[: len(name)] == name and not set(name) <= GENERIC:
+        best = max(best, 1.0)
+    if len(toks) == 1 and toks != own:
+        for c in child.candidates:
+            if len(c.tokens) == 2 and c.tokens[0] == toks[0] and c.tokens[1] in _HEAD_SECOND:
+                best = max(best, 0.45 * c.weight)
+    return best
 
 
 DEBIT_WORDS = {"debit", "withdrawal", "out", "charge", "payment", "dr", "soll", "debito"}
@@ -261,7 +280,9 @@ def _summary_line(line: Line) -> bool:
     first = line.segments[0].text if line.segments else ""
     head = first.split(":", 1)[0] if ":" in first else first
     toks = label_tokens(head)
-    summary = toks in SUMMARY_LABELS or (bool(toks) and toks[0] in ("total", "subtotal"))
+    # "Page subtotal  2,477.90" (a label and its amount; not a row "Cholesterol, Total | 182 | ...")
+    ends = len(line.segments) <= 2 and 0 < len(toks) <= 3 and toks[-1] in ("total", "subtotal")
+    summary = toks in SUMMARY_LABELS or (bool(toks) and toks[0] in ("total", "subtotal")) or ends
     return summary and any(ch.isdigit() for ch in line.text)
 
 

@@ -202,3 +202,20 @@ def find_payment_method(text: str, extra: list[str] | None = None) -> tuple[int,
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.end())
     return best
+
+
+_LEVEL_RE = re.compile(
+    r"\b(native|mother tongue|bilingual|fluent|fluency|advanced|intermediate|conversational|"
+    r"professional|proficient|proficiency|basic|beginner|elementary|working|limited|"
+    r"[ABC][12])\b",
+    re.I,
+)
+_PAREN_END_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<extra>[^()]*)\)\s*$")
+
+
+def strip_level(piece: str) -> str:
+    """ "Spanish (native)" -> "Spanish": a plain list keeps the name, not the proficiency."""
+    m = _PAREN_END_RE.match(piece)
+    if m and _LEVEL_RE.search(m.group("extra")):
+        return m.group("name")
+    return piece
