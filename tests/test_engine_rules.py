@@ -123,3 +123,120 @@ def test_page_subtotal_is_not_an_item(tmp_path):
     text = "Description     Amount\nWidget          10.00\nGadget          12.50\nPage subtotal   22.50\n"
     rows = _run(tmp_path, text, schema, ".txt")["items"]
     assert [r["description"] for r in rows] == ["Widget", "Gadget"]
+
+
+def test_party_blocks_side_by_side_fill_names_and_addresses(tmp_path):
+    party = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "address": {"type": ["string", "null"]}},
+    }
+    schema = {
+        "type": "object",
+        "properties": {"customer": party, "shipTo": party, "shipper": party},
+    }
+    text = (
+        "Ship From:          Bill To:            Deliver To:\n"
+        "Hexa Tools Ltd      Kowalski Hardware   Driftwood Cafe\n"
+        "5 Foundry Way       318 Main Street     88 Beach Road\n"
+        "Reno, NV 89502      Elko, NV 89801      Cannon Beach, OR 97110\n"
+    )
+    data = _run(tmp_path, text, schema, ".txt")
+    assert data["customer"]["name"] == "Kowalski Hardware"
+    assert data["shipTo"]["name"] == "Driftwood Cafe"
+    assert data["shipper"]["name"] == "Hexa Tools Ltd"
+    assert data["shipTo"]["address"] == "88 Beach Road, Cannon Beach, OR 97110"
+
+
+def test_party_heading_with_inline_name_and_charge_word_is_not_a_heading(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "owner_name": {"type": "string"},
+            "customer_name": {"type": ["string", "null"]},
+        },
+    }
+    text = "TO OWNER: Brightwater Partners LLC\n\nShipping:   FREE\n"
+    data = _run(tmp_path, text, schema, ".txt")
+    assert data["owner_name"] == "Brightwater Partners LLC"
+    assert data["customer_name"] is None  # "Shipping" alone is a charge, not "Shipping to"
+
+
+def test_email_to_header_names_the_client(tmp_path):
+    schema = {"type": "object", "properties": {"client_name": {"type": "string"}}}
+    text = (
+        "From: Rick Alvarez <rick@example.com>\nTo: Susan Patel <susan@example.com>\n\nHi Susan,\n"
+    )
+    data = _run(tmp_path, text, schema, ".txt")
+    assert data["client_name"] == "Susan Patel"
+
+
+def test_yearless_statement_dates_take_the_period_year_across_year_end(tmp_path):
+    item = {
+        "type": "object",
+        "properties": {
+            "date": {"type": "string", "format": "date"},
+            "description": {"type": "string"},
+            "amount": {
+                "type": "number",
+                "description": "Positive for charges, negative for credits",
+            },
+        },
+    }
+    schema = {"type": "object", "properties": {"transactions": {"type": "array", "items": item}}}
+    text = (
+        "Statement period: 15 Dec 2025 to 14 Jan 2026\n\n"
+        "| Date | Description | Amount |\n|---|---|---|\n"
+        "| 16 Dec | TESCO | £64.18 |\n| 22 Dec | PAYMENT RECEIVED | £450.00 CR |\n"
+        "| 03 Jan | PRET | £8.45 |\n"
+    )
+    rows = _run(tmp_path, text, schema)["transactions"]
+    assert [r["date"] for r in rows] == ["2025-12-16", "2025-12-22", "2026-01-03"]
+    assert [r["amount"] for r in rows] == [64.18, -450.0, 8.45]
+
+
+def test_direction_split_rows_follow_the_amount(tmp_path):
+    item = {
+        "type": "object",
+        "properties": {
+            "deposit_date": {"type": ["string", "null"], "format": "date"},
+            "withdrawal_date": {"type": ["string", "null"], "format": "date"},
+            "deposit": {"type": ["number", "null"]},
+            "withdrawal": {"type": ["number", "null"]},
+        },
+    }
+    schema = {"type": "object", "properties": {"rows": {"type": "array", "items": item}}}
+    text = (
+        "| Date | Money Out | Money In |\n|---|---|---|\n"
+        "| 2026-04-01 | 86.14 | |\n| 2026-04-03 | | 3,120.55 |\n"
+    )
+    rows = _run(tmp_path, text, schema)["rows"]
+    assert rows[0]["withdrawal_date"] == "2026-04-01" and rows[0]["deposit_date"] is None
+    assert rows[1]["deposit_date"] == "2026-04-03" and rows[1]["withdrawal_date"] is None
+
+
+def test_time_in_24_hour_form_when_the_description_asks(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "time": {"type": "string", "description": "Time of the check, HH:MM 24-hour"}
+        },
+    }
+    assert _run(tmp_path, "Check closed 03/21/2026 8:47 PM\n", schema)["time"] == "20:47"
+
+
+def test_table_ends_at_a_label_line(tmp_path):
+    item = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "dose": {"type": ["string", "null"]}},
+    }
+    schema = {"type": "object", "properties": {"medications": {"type": "array", "items": item}}}
+    text = (
+        "Medication        Dose\n"
+        "Aspirin           81 mg\n"
+        "Clopidogrel       75 mg\n"
+        "Allergies:        Penicillin\n"
+        "FOLLOW-UP\n"
+        "Cardiology clinic in two weeks.\n"
+    )
+    rows = _run(tmp_path, text, schema, ".txt")["medications"]
+    assert [r["name"] for r in rows] == ["Aspirin", "Clopidogrel"]

@@ -230,9 +230,9 @@ def fill_addresses(
         used.add(block["_key"])
         for c in f.children:
             part = _part(c)
-            value = block.get(part) if part else None
-            if c.kind != "string":
-                continue
+            if c.kind != "string" or not part:
+                continue  # "name" beside the address parts is not the block's to clear
+            value = block.get(part)
             if value:
                 taken[id(c)] = Match(c, value, 0.6, block["_page"], block["_bbox"])
             elif id(c) in taken:

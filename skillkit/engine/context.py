@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,10 +29,12 @@ LABEL_NOISE = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=16384)
 def label_tokens(text: str) -> tuple[str, ...]:
     """Tokens of a label region without numbers, currency codes or qualifiers.
 
     "Tax (7%)" -> ("tax",); "Amount Due (USD)" -> ("amount", "due").
+    Cached: the matcher reads the same segment texts once per field and region.
     """
     bare = _PAREN_RE.sub(" ", text)
     if re.search(r"[A-Za-z]", bare):

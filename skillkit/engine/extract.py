@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skillkit.engine import values, vocabulary
+from skillkit.engine import values, vocabulary, yearless
 from skillkit.engine.addresses import fill_addresses
 from skillkit.engine.categories import (
     fill_category_lists,
@@ -31,6 +31,7 @@ from skillkit.engine.categories import (
     named_list,
 )
 from skillkit.engine.context import Context, Match, split_parts
+from skillkit.engine.directions import settle_directions
 from skillkit.engine.document import Document
 from skillkit.engine.fields import (
     MISSING,
@@ -43,6 +44,7 @@ from skillkit.engine.fields import (
 )
 from skillkit.engine.labels import tokens
 from skillkit.engine.matching import assign, find_matches
+from skillkit.engine.parties import fill_party_addresses, fill_party_names
 from skillkit.engine.readers import read
 from skillkit.engine.schema import conform, default_for, main_type, resolve
 from skillkit.engine.sections import (
@@ -93,6 +95,15 @@ def extract(
 def extract_document(
     doc: Document, schema: dict, *, grounding: bool = False, confidence: bool = False
 ) -> Extraction:
+    """Fill `schema` from a document already read; dates without a year ("16 Dec") take
+    theirs from the document's statement period or first date (see `yearless`)."""
+    with yearless.document_dates([ln.text for ln in doc.lines]):
+        return _extract_document(doc, schema, grounding=grounding, confidence=confidence)
+
+
+def _extract_document(
+    doc: Document, schema: dict, *, grounding: bool = False, confidence: bool = False
+) -> Extraction:
     root, _ = resolve(schema, schema)
     if main_type(root) not in ("object", None):
         # only object schemas have fields to match; anything else gets its valid default
@@ -112,6 +123,8 @@ def extract_document(
     for f in _flatten_arrays(fields):
         if id(f) not in found:
             found[id(f)] = _array(ctx, f, stop_fields)
+            if f.item is not None and f.item.kind == "object":
+                settle_directions(f.item, found[id(f)])
 
     # 2. labelled scalars, top level and one level of nested objects
     taken: dict[int, Match] = {}
@@ -127,6 +140,8 @@ def extract_document(
                 m.score = 0.45
                 proposals.append(m)
     assign(ctx, proposals, taken)
+    # unlabelled party names under "Bill To", "Ship To", "Prepared for" ... headings
+    fill_party_names(ctx, _flatten_scalars(fields), taken)
 
     # 3. fallbacks
     for f in _flatten_scalars(fields):
@@ -139,6 +154,7 @@ def extract_document(
 
     # 4. address objects: split the printed block into street / city / state / postcode
     fill_addresses(ctx, fields, taken)
+    fill_party_addresses(ctx, _flatten_scalars(fields), taken)
 
     data = {f.name: _value_of(f, found, taken, schema, meta, ctx, f.name) for f in fields}
     data = conform(data, schema)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from skillkit.engine import values
+from skillkit.engine import values, yearless
 from skillkit.engine.labels import (
     RANGE_END,
     Candidate,
@@ -126,6 +126,9 @@ def absent_default(description: str) -> Any:
     return MISSING
 
 
+_CLOCK_FORM_RE = re.compile(r"\b24[- ]?h(?:ou)?r?\b|\bHH:MM\b(?!:SS)", re.IGNORECASE)
+
+
 def _kind(name: str, node: dict, title: str, description: str) -> tuple[str, set[str]]:
     t = main_type(node)
     words = set(tokens(split_name(name))) | set(tokens(title))
@@ -168,6 +171,8 @@ def _kind(name: str, node: dict, title: str, description: str) -> tuple[str, set
     if formats & {"time", "time_s"}:
         return "time", formats
     if "time" in words and "date" not in words:
+        if _CLOCK_FORM_RE.search(description):
+            return "time", {"time"}  # "HH:MM 24-hour" in the description asks for that form
         # No format or pattern asks for a normal form: keep the time as the document prints it.
         return "time", formats or {"printed"}
     if "date" in words or words & {"dob", "birthday"}:
@@ -279,8 +284,10 @@ def _signed(f: Field, number: float | int | None) -> float | int | None:
     if number is None or number >= 0:
         return number
     low = f.schema.get("minimum", f.schema.get("exclusiveMinimum"))
-    if (isinstance(low, (int, float)) and low >= 0) or _POSITIVE_RE.search(f.description):
+    if isinstance(low, (int, float)) and low >= 0:
         return -number
+    if _POSITIVE_RE.search(f.description) and not re.search(r"\bnegative\b", f.description, re.I):
+        return -number  # "negative for credits" keeps the sign a signed amount carries
     return number
 
 
@@ -311,7 +318,8 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
             rendered = render_date(d, f)
             if rendered:
                 return rendered
-        return None
+        short = yearless.parse_yearless(text) if not dates and len(text) <= 12 else None
+        return render_date(short, f) if short else None
     if k == "datetime":
         dates = values.find_dates(text, dayfirst=dayfirst)
         return dates[0].iso_datetime() if dates else None

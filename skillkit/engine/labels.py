@@ -256,11 +256,19 @@ def _strip_accents(text: str) -> str:
 _TOKEN_RE = re.compile(r"[a-z0-9]+|#")
 
 
+_CAMEL_RE = re.compile(r"([a-z0-9])([A-Z])")
+_ACRONYM_RE = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_NAME_SEP_RE = re.compile(r"[_\-.\s]+")
+
+
+@functools.lru_cache(maxsize=4096)
 def split_name(name: str) -> str:
-    """`invoiceNumber` / `invoice_number` / `Invoice-Number` -> "invoice number"."""
-    name = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
-    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)
-    return re.sub(r"[_\-.\s]+", " ", name).strip().lower()
+    """`invoiceNumber` / `invoice_number` / `Invoice-Number` -> "invoice number".
+
+    Cached: every field's name is split again each time its tokens are read."""
+    name = _CAMEL_RE.sub(r"\1 \2", name)
+    name = _ACRONYM_RE.sub(r"\1 \2", name)
+    return _NAME_SEP_RE.sub(" ", name).strip().lower()
 
 
 def _singular(tok: str) -> str:

@@ -19,6 +19,7 @@ from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox
 from skillkit.engine.fields import Field, is_name_field, looks_like_name, parse_value
 from skillkit.engine.labels import match_score
+from skillkit.engine.parties import ANGLE_EMAIL_RE
 
 MIN_SCORE = 0.2
 MIN_TEXT_SCORE = 0.28
@@ -237,6 +238,8 @@ def _values_for(
             if text.rstrip().endswith(":"):
                 return False
             text = _trim_inline(text) if where in (POS_INLINE, POS_PREFIX) else text.split(" | ")[0]
+        if is_name_field(f):
+            text = ANGLE_EMAIL_RE.sub("", text)  # "Susan Patel <susan@example.com>"
         value = parse_value(f, text, ctx.dayfirst)
         if value is None or value == "":
             return False

@@ -215,6 +215,8 @@ def _rows_after(
             break
         if line_has_label(ctx, li, stop_fields, threshold=0.85) or _summary_line(line):
             break
+        if rows and _label_line(line):
+            break
         cols: dict[int, list[Segment]] = {}
         for seg in line.segments:
             centre = (seg.bbox[0] + seg.bbox[2]) / 2
@@ -284,6 +286,24 @@ def _summary_line(line: Line) -> bool:
     ends = len(line.segments) <= 2 and 0 < len(toks) <= 3 and toks[-1] in ("total", "subtotal")
     summary = toks in SUMMARY_LABELS or (bool(toks) and toks[0] in ("total", "subtotal")) or ends
     return summary and any(ch.isdigit() for ch in line.text)
+
+
+def _label_line(line: Line) -> bool:
+    """A line that starts a new part of the document rather than a row: its first cell is a
+    label ("Allergies:", "Notes:") or it is a lone capitalised heading ("FOLLOW-UP")."""
+    segs = line.segments
+    if not segs:
+        return False
+    first = segs[0].text.strip()
+    if first.endswith(":"):
+        return True
+    words = first.split()
+    return (
+        len(segs) == 1
+        and 0 < len(words) <= 4
+        and first.isupper()
+        and not any(ch.isdigit() for ch in first)
+    )
 
 
 def _gap(ctx: Context, li: int) -> float:

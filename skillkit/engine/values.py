@@ -9,6 +9,7 @@ little extra text still parses.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,8 @@ _NUM_RE = re.compile(
     r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian lakh grouping: 12,34,567.50
     r"|\d{1,3}(?:[,.'\u2019\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
     r"(?P<close>\))?(?P<trail>-(?!\d))?"
+    # "450.00 CR": a credit on a statement, printed as a suffix instead of a minus sign
+    r"(?P<cr>\s?(?:CR|Cr)\b(?!\s*\d))?"
 )
 _DATEISH_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b")
 
@@ -92,6 +95,12 @@ class Money:
 
 def find_numbers(text: str) -> list[Money]:
     """All numbers in `text` with their currency where one is written next to them."""
+    return list(_find_numbers(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_numbers(text: str) -> tuple[Money, ...]:
+    """Cached: the matchers, tables and fallbacks read the same segments many times."""
     masked = _DATEISH_RE.sub(lambda m: " " * len(m.group(0)), text)
     found: list[Money] = []
     for m in _NUM_RE.finditer(masked):
@@ -103,6 +112,7 @@ def find_numbers(text: str) -> list[Money]:
             or m.group("sign") in ("-", "\u2212")
             or m.group("sign2")
             or m.group("trail")
+            or m.group("cr")
         )
         start = m.start("num")
         # A hyphen glued to letters before it is a code ("INV-1001"), not a minus sign.
@@ -125,7 +135,7 @@ def find_numbers(text: str) -> list[Money]:
                 " " + text[m.end() : m.end() + 5]
             )
         found.append(Money(-abs(value) if negative else value, code, (m.start(), m.end())))
-    return found
+    return tuple(found)
 
 
 def parse_number(text: str) -> float | int | None:
@@ -307,6 +317,11 @@ def find_dates(
     A numeric date like 04/05/2026 is read month-first unless the day must come first
     (a part above 12), the separator is a dot (European style), or `dayfirst` says so.
     """
+    return list(_find_dates(text, dayfirst, partial))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_dates(text: str, dayfirst: bool | None, partial: bool) -> tuple[DateValue, ...]:
     found: list[DateValue] = []
     taken: list[tuple[int, int]] = []
 
@@ -371,7 +386,7 @@ def find_dates(
                 found.append(DateValue(int(m.group("y")), None, None, span=(m.start(), m.end())))
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda v: v.span)
-    return found
+    return tuple(found)
 
 
 def date_order_hint(texts: list[str]) -> bool | None:
