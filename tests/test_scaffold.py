@@ -125,3 +125,12 @@ def test_multiline_description_refused(tmp_path: Path) -> None:
     result = run_cli("new", "demo", "--dir", tmp_path, "--description", "one\ntwo")
     assert result.exit_code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_extraction_skill_passes_its_own_test_on_the_local_engine(tmp_path: Path) -> None:
+    """The scaffold's sample case is a working example: `new` then `test` passes as made."""
+    made = run_cli("new", "demo-extraction", "--template", "extraction", "--dir", tmp_path)
+    assert made.exit_code == 0, made.stderr
+    result = run_cli("test", tmp_path / "demo-extraction", "--local", "-q")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "1 passed, 0 failed" in result.stdout + result.stderr
