@@ -240,3 +240,13 @@ def test_table_ends_at_a_label_line(tmp_path):
     )
     rows = _run(tmp_path, text, schema, ".txt")["medications"]
     assert [r["name"] for r in rows] == ["Aspirin", "Clopidogrel"]
+
+
+def test_document_title_in_another_language_is_not_the_issuer(tmp_path):
+    doc = tmp_path / "f.md"
+    doc.write_text(
+        "# FACTURA\n\nTalleres Levante S.L.\n\nCalle Mayor 4, 46004 Valencia\n\nTotal: 100,00 €\n",
+        encoding="utf-8",
+    )
+    schema = {"type": "object", "properties": {"issuer_name": {"type": ["string", "null"]}}}
+    assert extract(doc, schema).data["issuer_name"] == "Talleres Levante S.L."

@@ -16,7 +16,13 @@ DOC_TYPE_WORDS = {
     "invoice", "receipt", "resume", "cv", "curriculum", "vitae", "statement", "bill",
     "quote", "quotation", "estimate", "tax", "original", "copy", "duplicate", "page",
     "continued", "proforma", "pro", "forma", "credit", "note", "order", "purchase",
-    "confirmation", "document", "form", "report",
+    "confirmation", "document", "form", "report", "vat", "gst", "hst", "simplified",
+    "commercial", "final", "interim", "summary",
+    # the same titles in other languages ("Rechnung", "Factura", "Facture", "Fattura" ...)
+    "rechnung", "gutschrift", "quittung", "beleg", "kassenbon", "angebot", "lebenslauf",
+    "factura", "facture", "fattura", "fatura", "factuur", "faktura", "recibo", "ricevuta",
+    "reçu", "recu", "devis", "presupuesto", "preventivo", "albarán", "albaran", "nota",
+    "boleta", "ticket", "bestellung", "pedido", "commande", "ordine", "rekening", "kvitto",
 }  # fmt: skip
 _PAREN_RE = re.compile(r"\([^()]*\)")
 SEPARATORS_RE = re.compile(r"\s+[|\u2022\u00b7\u2013\u2014]\s+|\s+-\s+|\s*\|\s*")
