@@ -250,3 +250,92 @@ def test_document_title_in_another_language_is_not_the_issuer(tmp_path):
     )
     schema = {"type": "object", "properties": {"issuer_name": {"type": ["string", "null"]}}}
     assert extract(doc, schema).data["issuer_name"] == "Talleres Levante S.L."
+
+
+RECEIPT = {
+    "type": "object",
+    "properties": {
+        "receipt_id": {"type": ["string", "null"]},
+        "register_number": {"type": ["string", "null"]},
+        "currency": {"type": ["string", "null"]},
+        "discount_amount": {"type": ["number", "null"]},
+        "discount_description": {"type": ["string", "null"]},
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "description": {"type": "string"},
+                    "quantity": {"type": ["number", "null"]},
+                    "unit_price": {"type": ["number", "null"]},
+                    "total_price": {"type": ["number", "null"]},
+                },
+            },
+        },
+        "total": {"type": ["number", "null"]},
+    },
+}
+RECEIPT_TEXT = (
+    "CORNER MARKET\n412 Pine St\nSeattle, WA 98101\n"
+    "REG 3 TRN 5508\n"
+    "WHOLE MILK 1 GAL  4.49\n2 x DRIP COFFEE  6.50\nMEMBER SAVINGS  -1.00\n"
+    "TOTAL  9.99\n"
+)
+
+
+def test_bare_priced_line_is_one_unit_and_a_counted_line_divides(tmp_path):
+    items = _run(tmp_path, RECEIPT_TEXT, RECEIPT, suffix=".txt")["items"]
+    assert [(i["quantity"], i["unit_price"], i["total_price"]) for i in items] == [
+        (1, 4.49, 4.49),
+        (2, 3.25, 6.5),
+    ]
+
+
+def test_register_tape_pairs_and_home_currency(tmp_path):
+    data = _run(tmp_path, RECEIPT_TEXT, RECEIPT, suffix=".txt")
+    assert (data["register_number"], data["receipt_id"]) == ("3", "5508")
+    assert data["currency"] == "USD"  # no sign printed: a US street address heads it
+
+
+def test_single_savings_line_is_the_discount(tmp_path):
+    data = _run(tmp_path, RECEIPT_TEXT, RECEIPT, suffix=".txt")
+    assert (data["discount_amount"], data["discount_description"]) == (1.0, "MEMBER SAVINGS")
+
+
+def test_order_hash_is_a_number_label(tmp_path):
+    schema = {"type": "object", "properties": {"receipt_id": {"type": ["string", "null"]}}}
+    assert _run(tmp_path, "Bluebird Coffee\nOrder #B-1147\n", schema)["receipt_id"] == "B-1147"
+
+
+def test_gpa_and_coursework_lines_stay_with_their_degree(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "education": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "institution": {"type": ["string", "null"]},
+                        "degree": {"type": ["string", "null"]},
+                        "gpa": {"type": ["number", "null"]},
+                        "honors": {"type": ["array", "null"], "items": {"type": "string"}},
+                        "relevant_courses": {
+                            "type": ["array", "null"],
+                            "items": {"type": "string"},
+                        },
+                    },
+                },
+            }
+        },
+    }
+    text = (
+        "# Education\n\nState University\n\nBachelor of Science in Physics, May 2026\n\n"
+        "GPA: 3.72/4.00 | Dean's List (2023, 2024)\n\n"
+        "Relevant Coursework: Optics, Quantum Mechanics\n"
+    )
+    edu = _run(tmp_path, text, schema)["education"]
+    assert len(edu) == 1
+    assert edu[0]["gpa"] == 3.72
+    assert edu[0]["honors"] == ["Dean's List (2023, 2024)"]
+    assert edu[0]["relevant_courses"] == ["Optics", "Quantum Mechanics"]

@@ -78,6 +78,23 @@ def split_city_line(text: str) -> dict[str, str | None] | None:
     return None
 
 
+_CANADA = set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+
+
+def home_currency(texts: list[str]) -> str | None:
+    """The currency of the country of the first "City, ST 12345" line: a receipt that prints
+    bare amounts ("TOTAL  49.46") under a US street address is in US dollars (a Canadian
+    province and postal code means Canadian dollars)."""
+    for text in texts:
+        found = split_city_line(text)
+        if not found or not found["state"]:
+            continue
+        if found["state"] in _CANADA:
+            return "CAD" if re.match(r"[A-Z]\d[A-Z]", found["postal"] or "") else None
+        return "USD" if re.fullmatch(r"\d{5}(?:-\d{4})?", found["postal"] or "") else None
+    return None
+
+
 def split_address(text: str) -> dict[str, str | None] | None:
     """A one-line address '509 Valencia St, San Francisco, CA 94110[, USA]' -> parts."""
     parts = [p.strip() for p in text.split(",")]

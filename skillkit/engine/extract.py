@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from skillkit.engine import values, vocabulary, yearless
-from skillkit.engine.addresses import fill_addresses
+from skillkit.engine.addresses import fill_addresses, home_currency
+from skillkit.engine.adjustments import discount_proposals
 from skillkit.engine.categories import (
     fill_category_lists,
     grouped_section,
@@ -56,6 +57,8 @@ from skillkit.engine.sections import (
 )
 from skillkit.engine.tables import priced_lines, table_items
 from skillkit.errors import EngineError
+
+SCALAR_KINDS = ("string", "number", "integer")
 
 
 @dataclass
@@ -132,6 +135,7 @@ def _extract_document(
     for f in fields:
         if f.kind == "object":
             proposals.extend(_object_proposals(ctx, f))
+    proposals.extend(discount_proposals(ctx, [f for f in fields if f.kind in SCALAR_KINDS]))
     for f in _flatten_scalars(fields):
         if _is_payment(f):
             # a payment word ("VISA", "CASH") outranks a weak label such as "Card:"
@@ -510,7 +514,7 @@ def _currency(ctx: Context, f: Field) -> Match | None:
             code = values.currency_code(line.text)
             if code:
                 return Match(f, _currency_value(f, code), 0.3, line.page, line.bbox)
-        return None
+        return _home_currency(ctx, f)
     code = max(counts, key=lambda c: (counts[c], -list(first).index(c)))
     page, bbox = first[code]
     if code == "USD":
@@ -525,6 +529,19 @@ def _currency(ctx: Context, f: Field) -> Match | None:
     return Match(f, _currency_value(f, code), 0.6, page, bbox)
 
 
+def _home_currency(ctx: Context, f: Field) -> Match | None:
+    """No currency printed: amounts in a document headed by a US / Canadian address are in
+    that country's dollars (only the header is read: it is the issuer's own address)."""
+    head = [line for line in ctx.lines[:12] if line.page == 0]
+    has_money = any(MONEY_AMOUNT_RE.search(line.text) for line in ctx.lines)
+    code = home_currency([s.text for line in head for s in line.segments]) if has_money else None
+    if code is None:
+        return None
+    line = head[0]
+    return Match(f, _currency_value(f, code), 0.2, line.page, line.bbox)
+
+
+MONEY_AMOUNT_RE = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d.])")
 _DOLLAR_CODE_RE = re.compile(r"\b(USD|CAD|AUD|NZD|SGD|HKD|TWD|MXN)\b")
 
 

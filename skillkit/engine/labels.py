@@ -24,7 +24,8 @@ CANON = {
     "acct": "account", "pymt": "payment", "pmt": "payment", "cust": "customer",
     "yr": "year", "yrs": "year", "hrs": "hour", "hr": "hour", "pcs": "piece", "pc": "piece",
     "e": "e", "ext": "extended", "wt": "weight", "dob": "dob",
-    "ln": "line",
+    "ln": "line", "reg": "register", "trn": "transaction", "trans": "transaction",
+    "txn": "transaction", "coursework": "course",
 }  # fmt: skip
 MERGE = {
     ("sub", "total"): "subtotal",
@@ -49,8 +50,10 @@ SYNONYM_GROUPS: list[tuple[list[str], list[str]]] = [
       "rechnungsnummer", "rechnungsnr", "rechnung no", "facture no", "no facture",
       "numero facture", "factura no", "numero factura", "fattura no", "factuurnummer"]),
     (["receipt number", "receipt no", "receipt id", "transaction id", "transaction number"],
-     ["receipt no", "receipt", "transaction no", "transaction id", "trans no", "ticket no",
+     ["receipt no", "receipt", "transaction no", "transaction id", "transaction", "ticket no",
       "check no", "order no"]),
+    (["register number", "register no", "register id", "register"],
+     ["register", "register no", "terminal", "terminal no", "lane", "till", "pos"]),
     (["order number", "order no", "order id"], ["order no", "order id", "order"]),
     (["purchase order", "po", "po no", "purchase order no"],
      ["po", "po no", "purchase order no", "customer ref", "customer reference",

@@ -41,11 +41,35 @@ class _Region:
     kind: str  # "colon" | "whole" | "prefix"
     label: str
     value_start: int  # where an inline value starts in the segment text (-1: none)
+    value_end: int = -1  # where it ends (-1: the end of the segment)
+
+
+# "REG 3 TRN 5508", "ST# 0318 OP 221": register-tape abbreviations, each before its number
+_TAPE_PAIR = re.compile(r"(?P<label>[A-Z][A-Z.]{1,7}#?)\s+(?P<value>#?\d[\d-]*)(?=\s|$)")
+_TAPE_LINE = re.compile(
+    r"^(?:[A-Z][A-Z.]{1,7}#?\s+#?\d[\d-]*\s+){0,5}[A-Z][A-Z.]{1,7}#?\s+#?\d[\d-]*$"
+)
+
+
+def _tape_regions(text: str) -> list[_Region]:
+    """One region per "ABBR number" pair of a segment made only of such pairs: the value of
+    each is just its own number, not the rest of the line."""
+    if not _TAPE_LINE.match(text.strip()):
+        return []
+    out = []
+    for m in _TAPE_PAIR.finditer(text):
+        toks = label_tokens(m.group("label"))
+        if toks:
+            out.append(_Region(toks, "colon", m.group("label"), m.start("value"), m.end("value")))
+    return out
 
 
 def _regions(text: str) -> list[_Region]:
     """Label regions of a segment, and of each part of it between " · " / " | " separators
     when those parts read "Label: value"."""
+    tape = _tape_regions(text)
+    if tape:
+        return tape
     out = _part_regions(text)
     if ":" in text and _PAIR_SEP.search(text):
         pos = 0
@@ -84,6 +108,11 @@ def _part_regions(text: str) -> list[_Region]:
             ptoks = label_tokens(head)
             if ptoks:
                 out.append(_Region(ptoks, "prefix", head, starts[k]))
+            if len(words[k]) > 1 and words[k][0] == "#":
+                # "Order #B-1147": the "#" belongs to the label ("Order No."), not the value
+                ntoks = label_tokens(head + " #")
+                if ntoks:
+                    out.append(_Region(ntoks, "prefix", head + " #", starts[k] + 1))
     return out
 
 
@@ -264,7 +293,8 @@ def _values_for(
         return True
 
     if region.value_start >= 0:
-        rest = seg.text[region.value_start :]
+        end = region.value_end if region.value_end >= 0 else len(seg.text)
+        rest = seg.text[region.value_start : end]
         if region.kind == "prefix":
             # "Invoice #88213" / "TOTAL 12.50": the value must start right after the label
             if f.kind != "string" and not _VALUE_START.match(rest):

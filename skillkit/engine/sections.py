@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from skillkit.engine import values, vocabulary
+from skillkit.engine.attributes import entry_attributes, is_attribute_line
 from skillkit.engine.context import Context, Match, label_tokens, split_parts
 from skillkit.engine.document import BBox, Line, Segment, union_bbox
 from skillkit.engine.fields import Field, parse_value, render_date
@@ -251,7 +252,7 @@ def split_entries(ctx: Context, lines: list[BandLine]) -> list[list[BandLine]]:
         is_cont = bool(current) and not bl.bullet and _continues(current[-1], bl)
         dated = _has_date(text, ctx.dayfirst) and not bl.bullet
         new = False
-        if current and not bl.bullet and not is_cont:
+        if current and not bl.bullet and not is_cont and not is_attribute_line(text):
             if has_bullets:
                 new = True
             elif dated and has_date:
@@ -454,6 +455,10 @@ def _dated_and_bulleted(ctx: Context, item: Field, entry: list[BandLine]) -> dic
 
 def fill_entry(ctx: Context, item: Field, entry: list[BandLine]) -> list[Match | None]:
     out = _dated_and_bulleted(ctx, item, entry)
+    labelled = entry_attributes(ctx, item, entry)
+    out.update(labelled)
+    if labelled:
+        entry = [bl for bl in entry if not is_attribute_line(bl.text)]
     # text properties by what the parts look like, then in order
     parts = _entry_parts(ctx, entry)
     if any(c.concept(*_FIELD_OF_STUDY) for c in item.children):

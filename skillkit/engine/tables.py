@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from skillkit.engine import adjustments
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox, Line, Segment, union_bbox
 from skillkit.engine.fields import Field, parse_value
@@ -440,6 +441,9 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
             continue
         if found and _is_adjustment(left, segs[-1].text):
             # "MULTI-BUY 2 FOR 10.00  -1.98", "COUPON SAVINGS  -1.00": not an item
+            adjustments.record(
+                ctx, adjustments.Adjustment(li, left, float(amount), line.page, line.bbox)
+            )
             ctx.consumed.add(li)
             pending = None
             last = None
@@ -496,7 +500,34 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
             ctx.consumed.add(n)
         found.append(entry)
         last = (li, float(amount))
+    for entry in found:
+        _single_unit(entry, amount_f, qty_f, unit_f)
     return [[entry.get(id(c)) for c in item.children] for entry in found]
+
+
+def _single_unit(
+    entry: dict[int, Match], amount_f: Field, qty_f: Field | None, unit_f: Field | None
+) -> None:
+    """A priced line with no count sold one unit: when the schema asks for both quantity
+    and unit price, a bare "NAME  9.99" means 1 x 9.99 (a "2 @ 2.79" detail would have said
+    otherwise), and "2 x Drip Coffee  6.50" means 3.25 each when that divides to the cent;
+    with only one of them asked, nothing is invented."""
+    if qty_f is None or unit_f is None or id(amount_f) not in entry or id(unit_f) in entry:
+        return
+    base = entry[id(amount_f)]
+    amount = base.value
+    if not isinstance(amount, (int, float)) or amount < 0:
+        return
+    if id(qty_f) in entry:
+        qty = entry[id(qty_f)].value
+        if isinstance(qty, (int, float)) and qty > 0:
+            each = round(amount / qty, 2)
+            if abs(each * qty - amount) < 0.005:
+                entry[id(unit_f)] = Match(unit_f, each, 0.5, base.page, base.bbox)
+        return
+    one = 1 if qty_f.kind == "integer" else 1.0
+    entry[id(qty_f)] = Match(qty_f, one, 0.5, base.page, base.bbox)
+    entry[id(unit_f)] = Match(unit_f, amount, 0.5, base.page, base.bbox)
 
 
 TAX_FLAG_RE = re.compile(r"^(?:[A-Z]{1,2}|\*)$")
