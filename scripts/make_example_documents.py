@@ -17,7 +17,6 @@ import datetime as dt
 import io
 import json
 import sys
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -51,10 +50,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from docgen import FIXED_TIME, docx_bytes, json_text  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SKILLS = ROOT / "example_skills"
-# Fixed timestamp for DOCX core properties and zip entries (zip needs a year >= 1980).
-FIXED_TIME = dt.datetime(2026, 1, 1, 9, 0, 0)
 CENT = Decimal("0.01")
 
 
@@ -1063,23 +1064,6 @@ def new_docx(title: str, author: str) -> Any:
     return document
 
 
-def docx_bytes(document: Any) -> bytes:
-    """Save, then rewrite the zip with sorted entries and fixed timestamps (reproducible)."""
-    raw = io.BytesIO()
-    document.save(raw)
-    source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
-    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, source.read(name), compresslevel=9)
-    return out.getvalue()
-
-
 def render_ostara(inv: Invoice) -> bytes:
     """A European design-studio invoice as a Word document: value-below-label blocks, EUR
     amounts written '€ 1.234,50', dates '15 Jan 2026'."""
@@ -1661,7 +1645,7 @@ DOCUMENTS = [
 
 
 def expected_json(data: Invoice | Receipt | Resume) -> str:
-    return json.dumps(data.expected(), indent=2, ensure_ascii=False) + "\n"
+    return json_text(data.expected())
 
 
 def check_expected(skill_dir: Path, documents: Iterable[Document]) -> None:

@@ -15,17 +15,14 @@ byte-for-byte reproducible, with the same renderers as scripts/make_holdout_docu
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_holdout_documents import (  # noqa: E402
+from docgen import (  # noqa: E402
     Case,
     Op,
     bold_para,
@@ -33,11 +30,12 @@ from make_holdout_documents import (  # noqa: E402
     docx_table,
     hub_schema,
     new_docx,
-    nullable,
+    nul,
     num,
     pdf_bytes,
     table_ops,
     us,
+    write_cases,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,11 +46,11 @@ H, HB = "Helvetica", "Helvetica-Bold"
 ADDRESS = {
     "type": "object",
     "properties": {
-        "street": nullable("string"),
-        "city": nullable("string"),
-        "state": nullable("string"),
-        "postal_code": nullable("string"),
-        "country": nullable("string"),
+        "street": nul("string"),
+        "city": nul("string"),
+        "state": nul("string"),
+        "postal_code": nul("string"),
+        "country": nul("string"),
     },
 }
 
@@ -1488,23 +1486,7 @@ CASES = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
-        suffix, data, schema, expected = make()
-        jsonschema.Draft202012Validator.check_schema(schema)
-        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(expected))
-        if errors:
-            print(f"{name}: expected JSON does not validate: {errors[0].message}", file=sys.stderr)
-            return 1
-        (OUT / f"{name}{suffix}").write_bytes(data)
-        (OUT / f"{name}.schema.json").write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (OUT / f"{name}.expected.json").write_text(
-            json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {name}{suffix}")
-    return 0
+    return write_cases(OUT, CASES, formats=False)
 
 
 if __name__ == "__main__":

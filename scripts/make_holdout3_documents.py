@@ -18,32 +18,34 @@ scripts/make_holdout_documents.py; PPTX zips normalised like DOCX).
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from reportlab.lib.pagesizes import A4  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_holdout_documents import (  # noqa: E402
+from docgen import (  # noqa: E402
     FIXED_TIME,
     Case,
     Op,
+    arr,
     bold_para,
     docx_bytes,
     docx_table,
     eu,
     hub_schema,
+    hub_skills,
     new_docx,
     num,
+    obj,
     pdf_bytes,
     table_ops,
     us,
+    write_cases,
 )
-from reportlab.lib.pagesizes import A4  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "holdout3"
@@ -67,14 +69,6 @@ def lakh(value: Decimal) -> str:
 def swiss(value: Decimal) -> str:
     """1234.5 -> "1'234.50"."""
     return f"{value:,.2f}".replace(",", "'")
-
-
-def obj(props: dict, **extra: Any) -> dict:
-    return {"type": "object", "properties": props, **extra}
-
-
-def arr(items: dict) -> dict:
-    return {"type": "array", "items": items}
 
 
 # -- cases ----------------------------------------------------------------------------------
@@ -1265,10 +1259,6 @@ Badge pickup opens at 7:30 AM on April 22 at the South Lobby.
     return ".txt", text.encode("utf-8"), schema, expected
 
 
-def skills(*names: str) -> list[dict]:
-    return [{"name": n, "level": None, "years_of_experience": None} for n in names]
-
-
 def resume_two_column_hub() -> Case:
     """Two-column resume (DOCX table): contact and skills on the left, experience on the right."""
     doc = new_docx("Resume")
@@ -1381,11 +1371,11 @@ def resume_two_column_hub() -> Case:
                 },
             ],
             "technical_skills": {
-                "programming_languages": skills("Go", "Python", "SQL"),
-                "frameworks_libraries": skills("gRPC", "FastAPI"),
-                "databases": skills("PostgreSQL", "Redis"),
+                "programming_languages": hub_skills("Go", "Python", "SQL"),
+                "frameworks_libraries": hub_skills("gRPC", "FastAPI"),
+                "databases": hub_skills("PostgreSQL", "Redis"),
                 "tools": None,
-                "cloud_platforms": skills("AWS", "GCP"),
+                "cloud_platforms": hub_skills("AWS", "GCP"),
                 "other": None,
             },
             "languages": [
@@ -1559,26 +1549,7 @@ CASES = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
-        suffix, data, schema, expected = make()
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        errors = list(validator.iter_errors(expected))
-        if errors:
-            print(f"{name}: expected JSON does not validate: {errors[0].message}", file=sys.stderr)
-            return 1
-        (OUT / f"{name}{suffix}").write_bytes(data)
-        (OUT / f"{name}.schema.json").write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (OUT / f"{name}.expected.json").write_text(
-            json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {name}{suffix}")
-    return 0
+    return write_cases(OUT, CASES)
 
 
 if __name__ == "__main__":

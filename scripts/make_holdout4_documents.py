@@ -21,65 +21,41 @@ reproducible (same renderers as scripts/make_holdout_documents.py).
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from reportlab.lib.pagesizes import A4, LETTER  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_holdout_documents import (  # noqa: E402
+from docgen import (  # noqa: E402
     Case,
     Op,
+    arr,
     bold_para,
     docx_bytes,
     docx_table,
+    hub_address,
     hub_schema,
+    hub_skills,
+    n,
     new_docx,
+    nul,
     num,
+    obj,
     pdf_bytes,
+    s,
     table_ops,
     us,
+    write_cases,
 )
-from reportlab.lib.pagesizes import A4, LETTER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "holdout4"
 D = Decimal
 H, HB = "Helvetica", "Helvetica-Bold"
-
-
-def obj(props: dict, **extra: Any) -> dict:
-    return {"type": "object", "properties": props, **extra}
-
-
-def arr(items: dict) -> dict:
-    return {"type": "array", "items": items}
-
-
-def s(**extra: Any) -> dict:
-    return {"type": "string", **extra}
-
-
-def n(**extra: Any) -> dict:
-    return {"type": "number", **extra}
-
-
-def nul(t: str, **extra: Any) -> dict:
-    return {"type": [t, "null"], **extra}
-
-
-def addr(street=None, city=None, state=None, postal_code=None, country=None) -> dict:
-    return {
-        "street": street,
-        "city": city,
-        "state": state,
-        "postal_code": postal_code,
-        "country": country,
-    }
 
 
 # -- invoices -------------------------------------------------------------------------------
@@ -142,11 +118,11 @@ def invoice_freelance_hub() -> Case:
             "invoice_issue_date": "2026-02-03",
             "invoice_due_date": "2026-03-05",
             "issuer_name": "Maya Okafor Design",
-            "issuer_address": addr("2418 Alder Street", "Portland", "OR", "97214"),
+            "issuer_address": hub_address("2418 Alder Street", "Portland", "OR", "97214"),
             "issuer_email": "maya@okaforstudio.com",
             "issuer_phone": "(503) 555-0148",
             "customer_name": "Lantern & Co. Coffee Roasters",
-            "customer_billing_address": addr("88 Water Avenue", "Portland", "OR", "97209"),
+            "customer_billing_address": hub_address("88 Water Avenue", "Portland", "OR", "97209"),
             "items": [
                 {
                     "description": d,
@@ -661,7 +637,7 @@ def receipt_pharmacy_hub() -> Case:
         "receipt_id": "5508",
         "transaction_date": "2026-03-08T14:05:00",
         "merchant_name": "WELLSPRING PHARMACY",
-        "merchant_address": addr("3100 Lakeshore Blvd", "Chicago", "IL", "60657"),
+        "merchant_address": hub_address("3100 Lakeshore Blvd", "Chicago", "IL", "60657"),
         "merchant_phone": "(773) 555-0184",
         "cashier_name": "DANA",
         "register_number": "3",
@@ -811,10 +787,6 @@ def order_confirmation_html() -> Case:
 # -- resumes --------------------------------------------------------------------------------
 
 
-def named(*names: str) -> list[dict]:
-    return [{"name": x, "level": None, "years_of_experience": None} for x in names]
-
-
 def resume_chronological_hub() -> Case:
     """Chronological resume (DOCX, paragraphs only): "Title | Company | Dates" lines with
     bullets under each, education lines, a "Skills" block of "Label: a, b" lines;
@@ -925,11 +897,11 @@ def resume_chronological_hub() -> Case:
             for title, company, _, start, end, bullets in jobs
         ],
         "technical_skills": {
-            "programming_languages": named("Python", "SQL", "Scala"),
-            "frameworks_libraries": named("Apache Spark", "Apache Flink", "dbt"),
-            "databases": named("PostgreSQL", "Snowflake", "BigQuery"),
-            "tools": named("Airflow", "Kafka", "Terraform", "Docker"),
-            "cloud_platforms": named("AWS", "GCP"),
+            "programming_languages": hub_skills("Python", "SQL", "Scala"),
+            "frameworks_libraries": hub_skills("Apache Spark", "Apache Flink", "dbt"),
+            "databases": hub_skills("PostgreSQL", "Snowflake", "BigQuery"),
+            "tools": hub_skills("Airflow", "Kafka", "Terraform", "Docker"),
+            "cloud_platforms": hub_skills("AWS", "GCP"),
             "other": None,
         },
         "projects": None,
@@ -1630,26 +1602,7 @@ CASES = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
-        suffix, data, schema, expected = make()
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        errors = list(validator.iter_errors(expected))
-        if errors:
-            print(f"{name}: expected JSON does not validate: {errors[0].message}", file=sys.stderr)
-            return 1
-        (OUT / f"{name}{suffix}").write_bytes(data)
-        (OUT / f"{name}.schema.json").write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (OUT / f"{name}.expected.json").write_text(
-            json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {name}{suffix}")
-    return 0
+    return write_cases(OUT, CASES)
 
 
 if __name__ == "__main__":

@@ -21,53 +21,46 @@ each document shows (null where absent). Output is byte-for-byte reproducible.
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from reportlab.lib.pagesizes import A4, LETTER  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_holdout4_documents import addr, arr, n, named, nul, obj, s  # noqa: E402
-from make_holdout_documents import (  # noqa: E402
+from docgen import (  # noqa: E402
     Case,
     Op,
+    arr,
     bold_para,
+    boolean,
+    date,
     docx_bytes,
     docx_table,
+    hub_address,
     hub_schema,
+    hub_skills,
+    integer,
+    n,
+    ndate,
     new_docx,
+    nul,
     num,
+    obj,
     pdf_bytes,
+    s,
     table_ops,
     us,
+    write_cases,
 )
-from reportlab.lib.pagesizes import A4, LETTER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "holdout5"
 D = Decimal
 H, HB = "Helvetica", "Helvetica-Bold"
 CENT = D("0.01")
-
-
-def integer(**extra: Any) -> dict:
-    return {"type": "integer", **extra}
-
-
-def boolean(**extra: Any) -> dict:
-    return {"type": "boolean", **extra}
-
-
-def date(**extra: Any) -> dict:
-    return {"type": "string", "format": "date", **extra}
-
-
-def ndate(**extra: Any) -> dict:
-    return {"type": ["string", "null"], "format": "date", **extra}
 
 
 # -- invoices -------------------------------------------------------------------------------
@@ -154,11 +147,15 @@ def invoice_accounting_hub() -> Case:
             "invoice_issue_date": "2026-03-14",
             "invoice_due_date": "2026-03-28",
             "issuer_name": "Harbourside Marine Services Pty Ltd",
-            "issuer_address": addr("Unit 4, 18 Wharf Road", "Balmain", "NSW", "2041", "AUSTRALIA"),
+            "issuer_address": hub_address(
+                "Unit 4, 18 Wharf Road", "Balmain", "NSW", "2041", "AUSTRALIA"
+            ),
             "issuer_phone": "+61 2 9555 0142",
             "issuer_vat_id": "53 004 085 616",
             "customer_name": "Bayview Yacht Club",
-            "customer_billing_address": addr("12 Esplanade", "Manly", "NSW", "2095", "AUSTRALIA"),
+            "customer_billing_address": hub_address(
+                "12 Esplanade", "Manly", "NSW", "2095", "AUSTRALIA"
+            ),
             "items": [
                 {
                     "description": d,
@@ -660,7 +657,7 @@ TOTAL SAVINGS                     {us(savings)}
         "receipt_id": "7712",
         "transaction_date": "2026-03-21T18:47:00",
         "merchant_name": "FRESHWAY MARKET",
-        "merchant_address": addr("1880 W Lincoln Ave", "Anaheim", "CA", "92801"),
+        "merchant_address": hub_address("1880 W Lincoln Ave", "Anaheim", "CA", "92801"),
         "merchant_phone": "(714) 555-0123",
         "cashier_name": None,
         "register_number": "04",
@@ -739,7 +736,7 @@ def receipt_coffee_hub() -> Case:
         "receipt_id": "B-1147",
         "transaction_date": "2026-03-14T08:12:00",
         "merchant_name": "Bluebird Coffee Co.",
-        "merchant_address": addr("412 Pine St", "Seattle", "WA", "98101"),
+        "merchant_address": hub_address("412 Pine St", "Seattle", "WA", "98101"),
         "merchant_phone": "(206) 555-0191",
         "cashier_name": "Jules",
         "register_number": None,
@@ -1078,10 +1075,10 @@ def resume_academic_cv_hub() -> Case:
             },
         ],
         "technical_skills": {
-            "programming_languages": named("Python", "R", "C++"),
-            "frameworks_libraries": named("PyTorch", "scikit-learn", "Bioconductor"),
+            "programming_languages": hub_skills("Python", "R", "C++"),
+            "frameworks_libraries": hub_skills("PyTorch", "scikit-learn", "Bioconductor"),
             "databases": None,
-            "tools": named("Snakemake", "Nextflow", "Git", "Slurm"),
+            "tools": hub_skills("Snakemake", "Nextflow", "Git", "Slurm"),
             "cloud_platforms": None,
             "other": None,
         },
@@ -1712,26 +1709,7 @@ CASES = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
-        suffix, data, schema, expected = make()
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        errors = list(validator.iter_errors(expected))
-        if errors:
-            print(f"{name}: expected JSON does not validate: {errors[0].message}", file=sys.stderr)
-            return 1
-        (OUT / f"{name}{suffix}").write_bytes(data)
-        (OUT / f"{name}.schema.json").write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (OUT / f"{name}.expected.json").write_text(
-            json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {name}{suffix}")
-    return 0
+    return write_cases(OUT, CASES)
 
 
 if __name__ == "__main__":

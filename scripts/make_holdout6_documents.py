@@ -20,57 +20,46 @@ document shows (null where absent). Output is byte-for-byte reproducible.
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-import jsonschema
+from reportlab.lib.pagesizes import LETTER  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_holdout4_documents import addr, arr, n, named, nul, obj, s  # noqa: E402
-from make_holdout_documents import (  # noqa: E402
+from docgen import (  # noqa: E402
     Case,
     Op,
+    arr,
     bold_para,
+    boolean,
+    date,
     docx_bytes,
     docx_table,
+    hub_address,
+    hub_nulls,
     hub_schema,
+    hub_skills,
+    integer,
+    n,
+    ndate,
     new_docx,
+    nul,
     num,
+    obj,
     pdf_bytes,
+    s,
     table_ops,
     us,
+    write_cases,
 )
-from reportlab.lib.pagesizes import LETTER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "holdout6"
 D = Decimal
 H, HB = "Helvetica", "Helvetica-Bold"
 CENT = D("0.01")
-
-
-def integer(**extra: Any) -> dict:
-    return {"type": "integer", **extra}
-
-
-def boolean(**extra: Any) -> dict:
-    return {"type": "boolean", **extra}
-
-
-def date(**extra: Any) -> dict:
-    return {"type": "string", "format": "date", **extra}
-
-
-def ndate(**extra: Any) -> dict:
-    return {"type": ["string", "null"], "format": "date", **extra}
-
-
-def hub_nulls(schema: dict) -> dict[str, Any]:
-    return {k: None for k in schema["properties"]}
 
 
 # -- invoices -------------------------------------------------------------------------------
@@ -255,13 +244,15 @@ def invoice_consulting() -> Case:
             "invoice_due_date": "2026-04-30",
             "order_id": "PO-77120",
             "issuer_name": "Priya Raman Consulting LLC",
-            "issuer_address": addr("1420 NW Lovejoy St, Suite 310", "Portland", "OR", "97209"),
+            "issuer_address": hub_address(
+                "1420 NW Lovejoy St, Suite 310", "Portland", "OR", "97209"
+            ),
             "issuer_email": "priya@ramanconsulting.io",
             "issuer_phone": "(503) 555-0178",
             "issuer_vat_id": "84-3920175",
             "customer_name": "Cascade Outdoor Gear, Inc.",
             "customer_email": "ap@cascadeoutdoor.com",
-            "customer_billing_address": addr("600 SE Main St", "Portland", "OR", "97214"),
+            "customer_billing_address": hub_address("600 SE Main St", "Portland", "OR", "97214"),
             "items": [
                 {
                     "description": t,
@@ -742,7 +733,7 @@ Returns accepted within 90 days with receipt.
             "receipt_id": "0412 00007 77881",
             "transaction_date": "2026-04-25T11:32:00",
             "merchant_name": "HARBOR HOME & HARDWARE",
-            "merchant_address": addr("3150 Sports Arena Blvd", "San Diego", "CA", "92110"),
+            "merchant_address": hub_address("3150 Sports Arena Blvd", "San Diego", "CA", "92110"),
             "merchant_phone": "619-555-0133",
             "cashier_name": "DENISE",
             "items": [
@@ -948,10 +939,10 @@ def resume_new_grad_hub() -> Case:
                 },
             ],
             "technical_skills": {
-                "programming_languages": named("Python", "Java", "Go", "C", "TypeScript"),
-                "frameworks_libraries": named("React", "Flask", "PyTorch"),
-                "databases": named("PostgreSQL", "Firebase"),
-                "tools": named("Git", "Docker", "Linux", "Grafana"),
+                "programming_languages": hub_skills("Python", "Java", "Go", "C", "TypeScript"),
+                "frameworks_libraries": hub_skills("React", "Flask", "PyTorch"),
+                "databases": hub_skills("PostgreSQL", "Firebase"),
+                "tools": hub_skills("Git", "Docker", "Linux", "Grafana"),
                 "cloud_platforms": None,
                 "other": None,
             },
@@ -1687,26 +1678,7 @@ CASES = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
-        suffix, data, schema, expected = make()
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        errors = list(validator.iter_errors(expected))
-        if errors:
-            print(f"{name}: expected JSON does not validate: {errors[0].message}", file=sys.stderr)
-            return 1
-        (OUT / f"{name}{suffix}").write_bytes(data)
-        (OUT / f"{name}.schema.json").write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (OUT / f"{name}.expected.json").write_text(
-            json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {name}{suffix}")
-    return 0
+    return write_cases(OUT, CASES)
 
 
 if __name__ == "__main__":

@@ -19,33 +19,42 @@ objects, enums, booleans, integers, dates). The expected JSON states what each d
 
 from __future__ import annotations
 
-import json
 import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+from reportlab.lib.pagesizes import A4, LETTER  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_holdout4_documents import arr, n, nul, obj, s  # noqa: E402
-from make_holdout6_documents import boolean, date, hub_nulls, integer, ndate  # noqa: E402
-from make_holdout_documents import (  # noqa: E402
+from docgen import (  # noqa: E402
     Case,
     Op,
+    arr,
     bold_para,
+    boolean,
+    date,
     docx_bytes,
     docx_table,
     eu,
+    hub_address,
+    hub_nulls,
     hub_schema,
+    hub_skills,
+    integer,
+    n,
+    ndate,
     new_docx,
+    nul,
     num,
+    obj,
     pdf_bytes,
+    s,
     table_ops,
     us,
+    write_cases,
 )
-from reportlab.lib.pagesizes import A4, LETTER  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "holdout7"
@@ -57,16 +66,6 @@ CENT = D("0.01")
 
 def r2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def addr(street=None, city=None, state=None, postal_code=None, country=None) -> dict:
-    return {
-        "street": street,
-        "city": city,
-        "state": state,
-        "postal_code": postal_code,
-        "country": country,
-    }
 
 
 def zaddr(street=None, city=None, state=None, zip_code=None, **extra: Any) -> dict:
@@ -83,10 +82,6 @@ def hub_item(description: str, qty: Decimal, price: Decimal, total: Decimal) -> 
         "item_tax_details": None,
         "item_adjustment_details": None,
     }
-
-
-def skills(*names: str) -> list[dict]:
-    return [{"name": x, "level": None, "years_of_experience": None} for x in names]
 
 
 def no_bank() -> dict:
@@ -175,12 +170,12 @@ def invoice_plumbing_us() -> Case:
             "invoice_issue_date": "2026-03-14",
             "invoice_due_date": "2026-04-13",
             "issuer_name": "Rivera Plumbing & Drain LLC",
-            "issuer_address": addr("1842 W Grand Ave", "Chicago", "IL", "60622"),
+            "issuer_address": hub_address("1842 W Grand Ave", "Chicago", "IL", "60622"),
             "issuer_email": "office@riveraplumbing.com",
             "issuer_phone": "(312) 555-0187",
             "issuer_website": "www.riveraplumbing.com",
             "customer_name": "Margaret Holloway",
-            "customer_billing_address": addr("2231 N Kedzie Blvd", "Chicago", "IL", "60647"),
+            "customer_billing_address": hub_address("2231 N Kedzie Blvd", "Chicago", "IL", "60647"),
             "items": [hub_item(d, q, p, q * p) for d, q, p in lines],
             "currency": "USD",
             "subtotal": num(subtotal),
@@ -665,12 +660,14 @@ def invoice_word_template() -> Case:
             "invoice_issue_date": "2026-02-20",
             "customer_id": "LKS-0417",
             "issuer_name": "Lakeshore Print & Sign",
-            "issuer_address": addr("508 Harbor Dr, Suite 3", "Traverse City", "MI", "49684"),
+            "issuer_address": hub_address("508 Harbor Dr, Suite 3", "Traverse City", "MI", "49684"),
             "issuer_email": "orders@lakeshoreprint.com",
             "issuer_phone": "231-555-0148",
             "customer_name": "Grand Traverse Running Club",
-            "customer_billing_address": addr("PO Box 1120", "Traverse City", "MI", "49685"),
-            "customer_shipping_address": addr("1250 Front St", "Traverse City", "MI", "49684"),
+            "customer_billing_address": hub_address("PO Box 1120", "Traverse City", "MI", "49685"),
+            "customer_shipping_address": hub_address(
+                "1250 Front St", "Traverse City", "MI", "49684"
+            ),
             "items": [hub_item(d, D(q), p, q * p) for q, d, p in lines],
             "currency": "USD",
             "subtotal": num(subtotal),
@@ -872,7 +869,7 @@ def receipt_grocery() -> Case:
             "receipt_id": "08812",
             "transaction_date": "2026-03-08T17:42:00",
             "merchant_name": "GREEN VALLEY MARKET #117",
-            "merchant_address": addr("2450 El Camino Real", "Palo Alto", "CA", "94306"),
+            "merchant_address": hub_address("2450 El Camino Real", "Palo Alto", "CA", "94306"),
             "merchant_phone": "(650) 555-0192",
             "cashier_name": "MARIA",
             "register_number": "03",
@@ -1065,7 +1062,7 @@ def receipt_pharmacy() -> Case:
             "receipt_id": "0047129",
             "transaction_date": "2026-04-02T10:14:00",
             "merchant_name": "MAPLEWOOD PHARMACY",
-            "merchant_address": addr("880 Lakeview Ave, Unit B", "Ramsey", "MN", "55303"),
+            "merchant_address": hub_address("880 Lakeview Ave, Unit B", "Ramsey", "MN", "55303"),
             "merchant_phone": "(763) 555-0125",
             "cashier_name": "TOM",
             "register_number": "2",
@@ -1363,11 +1360,11 @@ def resume_one_column() -> Case:
                 )
             ],
             "technical_skills": {
-                "programming_languages": skills("SQL", "Python", "R"),
+                "programming_languages": hub_skills("SQL", "Python", "R"),
                 "frameworks_libraries": [],
-                "databases": skills("Snowflake", "PostgreSQL"),
-                "tools": skills("Tableau", "Looker", "dbt", "Airflow", "Git"),
-                "cloud_platforms": skills("AWS", "GCP"),
+                "databases": hub_skills("Snowflake", "PostgreSQL"),
+                "tools": hub_skills("Tableau", "Looker", "dbt", "Airflow", "Git"),
+                "cloud_platforms": hub_skills("AWS", "GCP"),
                 "other": None,
             },
             "certifications": [
@@ -1646,11 +1643,11 @@ def resume_docx() -> Case:
                 for title, company, _, (start, end), bullets in jobs
             ],
             "technical_skills": {
-                "programming_languages": skills("Go", "Ruby", "Python", "TypeScript"),
-                "frameworks_libraries": skills("Rails", "React", "gRPC"),
-                "databases": skills("MySQL", "Redis"),
-                "tools": skills("Docker", "Kubernetes", "Kafka"),
-                "cloud_platforms": skills("GCP"),
+                "programming_languages": hub_skills("Go", "Ruby", "Python", "TypeScript"),
+                "frameworks_libraries": hub_skills("Rails", "React", "gRPC"),
+                "databases": hub_skills("MySQL", "Redis"),
+                "tools": hub_skills("Docker", "Kubernetes", "Kafka"),
+                "cloud_platforms": hub_skills("GCP"),
                 "other": None,
             },
             "projects": [
@@ -2089,26 +2086,7 @@ CASES = {
 
 
 def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name, make in CASES.items():
-        suffix, data, schema, expected = make()
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
-        errors = list(validator.iter_errors(expected))
-        if errors:
-            print(f"{name}: expected JSON does not validate: {errors[0].message}", file=sys.stderr)
-            return 1
-        (OUT / f"{name}{suffix}").write_bytes(data)
-        (OUT / f"{name}.schema.json").write_text(
-            json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (OUT / f"{name}.expected.json").write_text(
-            json.dumps(expected, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        print(f"wrote {name}{suffix}")
-    return 0
+    return write_cases(OUT, CASES)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"
 # Achieved when this floor was set: micro F1 0.911 (tp 551 / fp 25 / fn 83), mean F1 0.922
 # (raised from 0.883 / 0.900 by the address-block, check-box and synonym rules of holdout2).
 # The baseline engine, before the general rules the holdout prompted, scored micro 0.639.
-MICRO_F1_FLOOR = 0.945
+MICRO_F1_FLOOR = 0.95
 MEAN_F1_FLOOR = 0.94
 
 # Cases the engine must reproduce exactly (different formats and layouts).

@@ -27,8 +27,8 @@ HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout2"
 # Achieved when these floors were set: micro F1 0.775 (tp 398 / fp 89 / fn 142), mean F1 0.737.
 # Raised by the holdout3 rules (times kept as printed, shared-year ranges, sign by `minimum`):
 # micro F1 0.809, mean F1 0.775, exact 1/16 (timesheet-marcus-bell).
-MICRO_F1_FLOOR = 0.82
-MEAN_F1_FLOOR = 0.785
+MICRO_F1_FLOOR = 0.825
+MEAN_F1_FLOOR = 0.79
 
 # Cases that must stay at or above a per-case F1 (no case is exact yet).
 CASE_FLOORS = {

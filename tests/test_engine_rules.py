@@ -339,3 +339,139 @@ def test_gpa_and_coursework_lines_stay_with_their_degree(tmp_path):
     assert edu[0]["gpa"] == 3.72
     assert edu[0]["honors"] == ["Dean's List (2023, 2024)"]
     assert edu[0]["relevant_courses"] == ["Optics", "Quantum Mechanics"]
+
+
+def test_position_comma_company_splits_without_legal_suffix():
+    from skillkit.engine.sections import _split_comma
+
+    assert _split_comma("Senior Backend Engineer, Klarna") == ["Senior Backend Engineer", "Klarna"]
+    assert _split_comma("Charge Nurse, Medical-Surgical Unit") == [
+        "Charge Nurse, Medical-Surgical Unit"
+    ]
+    assert _split_comma("Associate of Science, Biology") == ["Associate of Science, Biology"]
+
+
+def test_degree_with_applied_science_and_dotted_abbreviation_split():
+    from skillkit.engine.vocabulary import split_degree
+
+    assert split_degree("Bachelor of Applied Science, Computer Engineering") == (
+        "Bachelor of Applied Science",
+        "Computer Engineering",
+    )
+    assert split_degree("B.F.A. Interaction Design") == ("B.F.A.", "Interaction Design")
+
+
+def test_state_code_after_comma_is_a_place_not_a_company():
+    from skillkit.engine.vocabulary import org_score
+
+    assert org_score("Broomfield, CO") == 0.0
+    assert org_score("Acme Co") > 0.0
+
+
+def test_named_list_splits_dashed_level(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "languages": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "language": {"type": "string"},
+                        "proficiency": {"type": ["string", "null"]},
+                    },
+                },
+            }
+        },
+    }
+    data = _run(tmp_path, "# Languages\n\nEnglish — Native\n\nSpanish — Professional\n", schema)
+    assert data["languages"] == [
+        {"language": "English", "proficiency": "Native"},
+        {"language": "Spanish", "proficiency": "Professional"},
+    ]
+
+
+def test_numbered_publications_are_not_split_at_commas(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {"publications": {"type": "array", "items": {"type": "string"}}},
+    }
+    text = (
+        "# Publications\n\n1. Doe J, Roe K. A study of things. Journal A. 2024;1:2.\n"
+        "2. Roe K, Doe J. Another study, in parts. Journal B. 2022.\n"
+    )
+    data = _run(tmp_path, text, schema)
+    assert data["publications"] == [
+        "Doe J, Roe K. A study of things. Journal A. 2024;1:2.",
+        "Roe K, Doe J. Another study, in parts. Journal B. 2022.",
+    ]
+
+
+def test_single_certification_date_is_not_an_expiration(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "certifications": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "name": {"type": "string"},
+                        "date_obtained": {"type": ["string", "null"], "format": "date"},
+                        "expiration_date": {"type": ["string", "null"], "format": "date"},
+                    },
+                },
+            }
+        },
+    }
+    text = "CERTIFICATIONS\n\nTableau Desktop Specialist | Mar 12, 2021\n"
+    cert = _run(tmp_path, text, schema, suffix=".txt")["certifications"][0]
+    assert cert["expiration_date"] is None
+    assert cert["date_obtained"] == "2021-03-12"
+
+
+def test_payment_kind_from_tender_words(tmp_path):
+    from skillkit.engine.payments import payment_kind
+
+    assert payment_kind("VISA DEBIT ****8842  22.49") == "debit card"
+    assert payment_kind("MASTERCARD XXXXXXXXXXXX5521") == "credit card"
+    assert payment_kind("Apple Pay (Mastercard •••• 8842)") == "Apple Pay"
+    assert payment_kind("CASH BACK 0.00") is None
+    schema = {
+        "type": "object",
+        "properties": {
+            "payment_method": {
+                "type": "object",
+                "properties": {"type": {"type": "string"}, "card_type": {"type": "string"}},
+            }
+        },
+    }
+    text = "CORNER SHOP\nCheck #4471\nMilk  2.00\nTOTAL  2.00\nVISA ****1234  2.00\n"
+    data = _run(tmp_path, text, schema, suffix=".txt")
+    assert data["payment_method"]["type"] == "credit card"
+
+
+def test_page_count_and_caption_from_page_x_of_n(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "page_count": {"type": ["integer", "null"]},
+            "page_information": {"type": ["string", "null"]},
+        },
+    }
+    text = "INVOICE\nRemit to PO Box 406\nPage  1 of 2\n\nTotal 5.00\nPage  2 of 2\n"
+    data = _run(tmp_path, text, schema, suffix=".txt")
+    assert data["page_count"] == 2
+    assert data["page_information"] == "Page 1 of 2"
+
+
+def test_free_reads_as_zero_amount(tmp_path):
+    schema = {"type": "object", "properties": {"shipping": {"type": ["number", "null"]}}}
+    data = _run(tmp_path, "Subtotal: 10.00\nShipping: FREE\nTotal: 10.00\n", schema, ".txt")
+    assert data["shipping"] == 0
+
+
+def test_po_label_before_box_is_an_address_not_a_po_number(tmp_path):
+    schema = {"type": "object", "properties": {"po_number": {"type": ["string", "null"]}}}
+    data = _run(tmp_path, "Remit to:\nPO Box 2278\nDallas, TX 75266\n", schema, ".txt")
+    assert data["po_number"] is None

@@ -27,6 +27,8 @@ _CATEGORY_RE = re.compile(r"^\s*([A-Z][\w /&+\-]{0,30}):\s+(?=\S)")
 _NAME_CHILD = {("name",), ("skill",), ("language",), ("title",), ("value",)}
 _EXTRA_CHILD = {"level", "proficiency", "fluency", "year", "experience", "rating"}
 _PAREN_END_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<extra>[^()]*)\)\s*$")
+# "English — Native", "German - B2", "French: fluent": the name, a dash or colon, its level
+_DASH_END_RE = re.compile(r"^(?P<name>[^—–:-]+?)\s*(?:\s[—–-]|[—–:])\s*(?P<extra>[^—–:]+)$")
 
 
 @dataclass
@@ -111,6 +113,10 @@ def piece_matches(ctx: Context, f: Field, piece: str, page: int, bbox: BBox):
         return None if value is None else Match(item, value, 0.7, page, bbox)
     m = _PAREN_END_RE.match(piece)
     base, extra = (m.group("name"), m.group("extra").strip()) if m else (piece, "")
+    dash = None if m else _DASH_END_RE.match(piece)
+    if dash:
+        # the level kept as written: a dashed level reads as a label's value, not an aside
+        base, extra = dash.group("name"), dash.group("extra").strip()
     out: list[Match | None] = []
     for c in item.children:
         value = None
@@ -119,7 +125,7 @@ def piece_matches(ctx: Context, f: Field, piece: str, page: int, bbox: BBox):
         elif extra and "year" in c.tokens and re.search(r"\d", extra):
             value = parse_value(c, extra, ctx.dayfirst)
         elif extra and "year" not in c.tokens and not re.search(r"\d", extra):
-            value = parse_value(c, extra.lower(), ctx.dayfirst)
+            value = parse_value(c, extra if dash else extra.lower(), ctx.dayfirst)
         out.append(None if value is None else Match(c, value, 0.7, page, bbox))
     return out if out[item.children.index(name)] is not None else None
 

@@ -45,7 +45,9 @@ from skillkit.engine.fields import (
 )
 from skillkit.engine.labels import tokens
 from skillkit.engine.matching import assign, find_matches
+from skillkit.engine.pagination import is_page_caption, is_page_count, page_match
 from skillkit.engine.parties import fill_party_addresses, fill_party_names
+from skillkit.engine.payments import is_payment_kind, payment_kind_match
 from skillkit.engine.readers import read
 from skillkit.engine.schema import conform, default_for, main_type, resolve
 from skillkit.engine.sections import (
@@ -155,6 +157,16 @@ def _extract_document(
                 taken[id(f)] = m
                 if m.key is not None:
                     ctx.used.add(m.key)
+
+    for f in _flatten_scalars(fields):
+        if is_page_count(f) or is_page_caption(f):
+            m = page_match(ctx, f)
+            if m is not None:
+                taken[id(f)] = m
+        if id(f) not in taken and is_payment_kind(f):
+            m = payment_kind_match(ctx, f)
+            if m is not None:
+                taken[id(f)] = m
 
     # 4. address objects: split the printed block into street / city / state / postcode
     fill_addresses(ctx, fields, taken)

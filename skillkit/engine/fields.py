@@ -291,6 +291,9 @@ def _signed(f: Field, number: float | int | None) -> float | int | None:
     return number
 
 
+_FREE_RE = re.compile(r"^(?:free|gratis|no charge|complimentary)\b(?!\s*\S*\d)", re.I)
+
+
 def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
     """The value of kind `f.kind` in `text`, or None when there is none."""
     text = text.strip()
@@ -298,6 +301,8 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         return None
     k = f.kind
     if k == "number":
+        if _FREE_RE.match(text):
+            return 0.0  # "Shipping: FREE": an amount of nothing, not a missing amount
         return _signed(f, values.parse_number(text))
     if k == "integer":
         return _signed(f, values.parse_integer(text))
@@ -368,9 +373,12 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
             m = _ID_PREFIX.match(s)
             if m and any(ch.isdigit() for ch in s[m.end() :]):
                 s = s[m.end() :]
+            if _POSTAL_BOX.match(s):
+                return None  # "PO Box 2278": the label "PO" read into an address
         return s or None
     return None
 
 
 _ID_WORDS = {"number", "no", "id", "ref", "reference", "num"}
 _ID_PREFIX = re.compile(r"^(?:no\.?|nr\.?|n°|#)\s*(?=[A-Za-z0-9])", re.IGNORECASE)
+_POSTAL_BOX = re.compile(r"^(?:box|bin|drawer)\s+\d", re.IGNORECASE)

@@ -330,10 +330,28 @@ def _split_comma(part: str) -> list[str]:
             (V.institution_score(a) >= 1.0 and V.degree_score(b) >= 0.8),
             (V.title_score(a) >= 0.5 and V.legal_entity(b)),
             (V.legal_entity(a) and V.title_score(b) >= 0.5),
+            (k == 1 and V.title_score(a) >= 0.5 and V.degree_score(a) < 0.8 and _bare_name(b)),
         ]
         if any(pairs):
             return [a, b]
     return [part]
+
+
+_SUBUNIT_WORDS = {"unit", "department", "dept", "team", "division", "ward", "floor", "office"}
+
+
+def _bare_name(text: str) -> bool:
+    """ "Klarna", "Shopify", "Lumen Health": a short capitalised name that is no job title,
+    place, degree or sub-unit, so "Senior Engineer, Klarna" reads as position then company
+    (a company needs no legal suffix to be one)."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    V = vocabulary
+    lowered = {w.lower().strip(".") for w in words}
+    if lowered & _SUBUNIT_WORDS or V.title_score(text) or V.degree_score(text):
+        return False
+    return V.location_score(text) < 0.6 and text.lower() not in V.COUNTRIES
 
 
 def _entry_parts(ctx: Context, entry: list[BandLine]) -> list[tuple[str, BandLine, Segment]]:
@@ -409,6 +427,15 @@ def _declared_format(node: dict) -> str | None:
     return None
 
 
+_EXPIRY_WORDS = ("expir", "expiry", "valid until", "valid through", "renewal due", "expires")
+
+
+def _expiry(child: Field) -> bool:
+    """An expiration-date property ("expiration_date", "Expiry"): the entry's second date."""
+    words = f"{child.name} {child.title or ''}".lower().replace("_", " ")
+    return any(w in words for w in _EXPIRY_WORDS)
+
+
 def _dated_and_bulleted(ctx: Context, item: Field, entry: list[BandLine]) -> dict[int, Match]:
     """The entry's period (dates, is-current) and bullet lists: read by position, not by
     what the text looks like, so they are filled before the text properties."""
@@ -420,7 +447,8 @@ def _dated_and_bulleted(ctx: Context, item: Field, entry: list[BandLine]) -> dic
         graduation = child.kind == "year" or "graduat" in child.name.lower()
         if graduation:
             d = end or (None if present else start)
-        elif child.concept("end", "end date", "to", "until", "finish", "ended"):
+        elif child.concept("end", "end date", "to", "until", "finish", "ended") or _expiry(child):
+            # a lone date is when a thing began or was issued, never when it expires
             d = None if present else end
         else:
             d = start
@@ -558,6 +586,29 @@ def split_list(text: str) -> list[str]:
     return [s.strip(" .") for s in out if s.strip(" .")]
 
 
+_NUMBERED_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\(?\d{1,3}[.)])\s+(?=\S)")
+
+
+def _numbered_items(lines: list[BandLine]) -> list[tuple[BandLine, str]] | None:
+    """A numbered list ("1. Lindqvist H, Moreau P. Title. Journal. 2024") read one entry per
+    number, wrapped lines joined: such entries are citations or sentences whose commas do not
+    separate items. None when the section is not numbered."""
+    if sum(1 for bl in lines if _NUMBERED_RE.match(bl.text)) < 2:
+        return None
+    if not _NUMBERED_RE.match(lines[0].text):
+        return None
+    items: list[tuple[BandLine, str]] = []
+    for bl in lines:
+        text = " ".join(s.text for s in bl.segments).strip()
+        m = _NUMBERED_RE.match(text)
+        if m:
+            items.append((bl, text[m.end() :].strip()))
+        else:
+            first, prev = items[-1]
+            items[-1] = (first, f"{prev} {text}")
+    return items
+
+
 _CATEGORY_RE = re.compile(r"^\s*([A-Z][\w /&+\-]{0,30}):\s+(?=\S)")
 
 
@@ -571,6 +622,16 @@ def string_items(ctx: Context, f: Field) -> tuple[list[Match], tuple] | None:
     take_heading(ctx, li, si)
     out: list[Match] = []
     item = f.item
+    numbered = _numbered_items(lines)
+    if numbered is not None:
+        for bl, text in numbered:
+            value = parse_value(item, text, ctx.dayfirst) if item is not None else text
+            if value is not None:
+                out.append(Match(item or f, value, 0.7, bl.page, bl.bbox))
+        for bl in lines:
+            if len(ctx.lines[bl.li].segments) == len(bl.segments):
+                ctx.consumed.add(bl.li)
+        return out, (li, si, score, label)
     for bl in lines:
         text = " ".join(s.text for s in bl.segments)
         text = BULLET_RE.sub("", text, count=1).strip()

@@ -77,7 +77,8 @@ _LOCATION_RE = re.compile(
     r"^[A-Z][A-Za-z.'\- ]{1,40},\s*(?:[A-Z]{2}|[A-Z][A-Za-z .'-]{2,30})(?:\s+\d{5}(?:-\d{4})?)?$"
 )
 _DEGREE_ABBR_RE = re.compile(
-    r"^(?:[BMD]\.?\s?[A-Z][A-Za-z]{0,3}\.?|Ph\.?\s?D\.?|A\.[AS]\.)(?=\s|,|$)"
+    r"^(?:[BMD]\.(?:[A-Z][a-z]?\.){1,3}|[BMD]\.?\s?[A-Z][A-Za-z]{0,3}\.?|Ph\.?\s?D\.?|A\.[AS]\.)"
+    r"(?=\s|,|$)"
 )
 
 
@@ -124,6 +125,8 @@ def legal_entity(text: str) -> bool:
 
 
 def org_score(text: str) -> float:
+    if "," in text and location_score(text) >= 0.8:
+        return 0.0  # "Broomfield, CO": a state code, not "Co." the company form
     words = _words(text)
     hits = len(words & ORG_WORDS)
     if hits and not (words & TITLE_WORDS - {"associate", "partner"}):
@@ -156,13 +159,13 @@ def degree_score(text: str) -> float:
 
 
 _DEGREE_NAME_RE = re.compile(
-    r"^((?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?:fine\s+)?[A-Z][a-z]+"
+    r"^((?:bachelor|master|doctor|associate)(?:'?s)?\s+of\s+(?:(?:fine|applied|liberal)\s+)?[A-Z][a-z]+"
     r"(?:\s+(?:administration|technology))?|[A-Z][A-Za-z.]*\s+(?:degree|diploma))"
     r"(?:\s*\((?:hons?|honours)\.?\))?\s*(?:,\s*|\s+in\s+|\s+[-–—]\s+)(.+)$",
     re.I,
 )
 _DEGREE_ABBR_FIELD_RE = re.compile(
-    r"^((?:[BMD]\.?\s?[A-Z][A-Za-z]{0,3}\.?|Ph\.?\s?D\.?|A\.[AS]\.)"
+    r"^((?:[BMD]\.(?:[A-Z][a-z]?\.){1,3}|[BMD]\.?\s?[A-Z][A-Za-z]{0,3}\.?|Ph\.?\s?D\.?|A\.[AS]\.)"
     r"(?:\s*\((?:hons?|honours)\.?\))?)(?:,\s*|\s+in\s+|\s+)([A-Z].+)$"
 )
 
