@@ -1340,9 +1340,10 @@ def resume_hub() -> Case:
         "education": [
             {
                 "institution": "University of California, Davis",
-                "degree": "B.S. Computer Science",
+                "degree": "B.S.",
                 "field_of_study": "Computer Science",
-                "graduation_date": None,
+                # month- or year-only dates become the first day of the period (format: date)
+                "graduation_date": "2018-01-01",
                 "gpa": None,
                 "honors": None,
                 "relevant_courses": None,
@@ -1352,7 +1353,7 @@ def resume_hub() -> Case:
             {
                 "company": "Tidewater Payments Inc",
                 "position": "Staff Software Engineer",
-                "start_date": None,
+                "start_date": "2022-03-01",
                 "end_date": None,
                 "is_current": True,
                 "responsibilities": [
@@ -1364,8 +1365,8 @@ def resume_hub() -> Case:
             {
                 "company": "Parcelpoint Logistics LLC",
                 "position": "Software Engineer",
-                "start_date": None,
-                "end_date": None,
+                "start_date": "2018-06-01",
+                "end_date": "2022-02-01",
                 "is_current": False,
                 "responsibilities": [
                     "Built the route-pricing service in Python and PostgreSQL.",
