@@ -475,3 +475,27 @@ def test_po_label_before_box_is_an_address_not_a_po_number(tmp_path):
     schema = {"type": "object", "properties": {"po_number": {"type": ["string", "null"]}}}
     data = _run(tmp_path, "Remit to:\nPO Box 2278\nDallas, TX 75266\n", schema, ".txt")
     assert data["po_number"] is None
+
+
+TAX_IDS = {
+    "type": "object",
+    "properties": {
+        "issuer_vat_id": {"type": ["string", "null"]},
+        "customer_vat_id": {"type": ["string", "null"]},
+        "tax_code": {"type": ["string", "null"]},
+    },
+}
+
+
+def test_tax_id_takes_only_identifier_shaped_values(tmp_path):
+    from skillkit.engine.taxids import tax_id_value
+
+    assert tax_id_value("VAT GB123456789") == "GB123456789"
+    assert tax_id_value("ABN 11 222 333 444") == "11 222 333 444"
+    assert tax_id_value("22AAAAA0000A1Z5") == "22AAAAA0000A1Z5"
+    assert tax_id_value("Amount") is None
+    assert tax_id_value("12/03/2026") is None
+    text = "ACME LTD\nVAT No.\nDate\nVAT: DE123456789\nTotal 10.00\n"
+    data = _run(tmp_path, text, TAX_IDS, ".txt")
+    assert data["issuer_vat_id"] == "DE123456789"
+    assert data["customer_vat_id"] is None  # the first labelled ID is the issuer's

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skillkit.engine import values, vocabulary, yearless
+from skillkit.engine import taxids, values, vocabulary, yearless
 from skillkit.engine.addresses import fill_addresses, home_currency
 from skillkit.engine.adjustments import discount_proposals
 from skillkit.engine.categories import (
@@ -293,6 +293,7 @@ _TOP_ISSUER = _ISSUER | {
     "provider", "insurer", "bank", "hotel", "employer", "lab", "laboratory", "institution",
     "utility", "carrier", "restaurant", "shop",
 }  # fmt: skip
+_COUNTERPARTY = {"customer", "buyer", "client", "recipient", "bill", "billed", "ship", "consignee"}
 _PERSON_NAME = [tokens("name"), tokens("full name"), tokens("candidate name")]
 
 
@@ -325,6 +326,14 @@ def _fallback(ctx: Context, f: Field, top_level: bool) -> Match | None:
             return _card(ctx, f, role)
     if k == "string":
         words = set(f.tokens) | set(tokens(f.title))
+        if taxids.is_tax_id_field(f.tokens):
+            if (words | set(f.parents)) & _COUNTERPARTY:
+                return None  # the first labelled ID on a page is the issuer's
+            found = taxids.labelled_tax_id([line.text for line in ctx.lines])
+            if found is None:
+                return None
+            line = ctx.lines[found[0]]
+            return Match(f, found[1], 0.4, line.page, line.bbox)
         if _is_title(f):
             return _title(ctx, f)
         issuer = bool(words & (_TOP_ISSUER if top_level else _ISSUER)) or (

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from skillkit.engine import values, yearless
+from skillkit.engine import taxids, values, yearless
 from skillkit.engine.labels import (
     RANGE_END,
     Candidate,
@@ -368,6 +368,8 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
         return None
     if k == "string":
         s = values.clean_string(text)
+        if taxids.is_tax_id_field(f.tokens):
+            return taxids.tax_id_value(s)  # "VAT No: Amount" is a misread neighbour, not an ID
         if f.tokens and f.tokens[-1] in _ID_WORDS:
             # "No. DN-240387", "#SO-448120": the marker says "number", it is not part of it
             m = _ID_PREFIX.match(s)
