@@ -4,7 +4,8 @@ Runs the engine on every held-out corpus tests/data/holdout*/ (`<case>.<ext>` wi
 `<case>.schema.json` and `<case>.expected.json`, written by scripts/make_holdout_documents.py,
 scripts/make_holdout2_documents.py, scripts/make_holdout3_documents.py,
 scripts/make_holdout4_documents.py, scripts/make_holdout5_documents.py,
-scripts/make_holdout6_documents.py and scripts/make_holdout7_documents.py) and, reported
+scripts/make_holdout6_documents.py, scripts/make_holdout7_documents.py and
+scripts/make_holdout8_documents.py) and, reported
 separately, on every example skill case; judges each output with
 `skillkit.compare.judge(actual, expected, schema=schema)` and prints per-case precision, recall
 and F1 over leaf fields, then per corpus the mean F1 and the micro F1 (from summed counts).
