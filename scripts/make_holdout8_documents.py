@@ -1778,10 +1778,9 @@ CASES = {
 }
 
 
-def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else OUT
-    return docgen.write_cases(out, CASES)
+def main() -> int:
+    return docgen.write_cases(OUT, CASES)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv))
+    raise SystemExit(main())
