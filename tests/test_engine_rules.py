@@ -499,3 +499,29 @@ def test_tax_id_takes_only_identifier_shaped_values(tmp_path):
     data = _run(tmp_path, text, TAX_IDS, ".txt")
     assert data["issuer_vat_id"] == "DE123456789"
     assert data["customer_vat_id"] is None  # the first labelled ID is the issuer's
+
+
+RECEIPT_HEADER = (
+    "GREEN VALLEY MARKET #117\n2450 El Camino Real\nPalo Alto, CA 94306\n"
+    "STORE 117  REG 03  TRANS 08812\nCASHIER: MARIA\nTOTAL 32.57\n"
+)
+
+
+def test_labelled_line_below_is_not_the_value_of_the_label_above(tmp_path):
+    schema = {"type": "object", "properties": {"merchant_name": {"type": "string"}}}
+    data = _run(tmp_path, RECEIPT_HEADER, schema, ".txt")
+    assert data["merchant_name"] == "GREEN VALLEY MARKET #117"
+
+
+def test_house_number_street_above_city_line_is_the_street(tmp_path):
+    address = {
+        "type": "object",
+        "properties": {k: {"type": ["string", "null"]} for k in ("street", "city", "state")},
+    }
+    schema = {
+        "type": "object",
+        "properties": {"merchant_name": {"type": "string"}, "merchant_address": address},
+    }
+    data = _run(tmp_path, RECEIPT_HEADER, schema, ".txt")
+    assert data["merchant_address"]["street"] == "2450 El Camino Real"
+    assert data["merchant_address"]["city"] == "Palo Alto"

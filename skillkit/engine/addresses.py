@@ -126,8 +126,11 @@ def is_address_object(f: Field) -> bool:
 
 
 def _street_like(text: str) -> bool:
+    """A house number or street word; a stateless "2450 El Camino Real" reads as a street."""
     toks = set(tokens(text))
-    return (any(ch.isdigit() for ch in text) and not split_city_line(text)) or bool(
+    city = split_city_line(text)
+    weak_city = city is not None and not city["state"] and text.strip()[:1].isdigit()
+    return (any(ch.isdigit() for ch in text) and (not city or weak_city)) or bool(
         toks & _STREET_WORDS
     )
 
@@ -140,6 +143,16 @@ def _column_seg(ctx: Context, lj: int, x0: float, x1: float):
         if seg.bbox[0] < x1 and seg.bbox[2] > x0 and abs(seg.bbox[0] - x0) <= (x1 - x0) * 0.5 + 2:
             return si, seg
     return None
+
+
+def _street_above_city(ctx: Context, lj: int, seg, parts: dict) -> bool:
+    """A weak "12345 City" reading ("2450 El Camino Real") directly above a "City, ST 12345"
+    line is the block's street: the stronger city line below decides."""
+    if parts.get("state") or parts.get("street"):
+        return False
+    below = _column_seg(ctx, lj + 1, seg.bbox[0], seg.bbox[2])
+    found = split_city_line(below[1].text) if below is not None else None
+    return bool(found and found["state"])
 
 
 def block_at(ctx: Context, li: int, si: int, reach: int = 5) -> dict | None:
@@ -156,7 +169,7 @@ def block_at(ctx: Context, li: int, si: int, reach: int = 5) -> dict | None:
         sj, seg = hit
         text = seg.text.strip()
         parts = split_city_line(text) or split_address(text)
-        if not parts:
+        if not parts or _street_above_city(ctx, lj, seg, parts):
             continue
         out = {"street": parts.get("street"), **parts, "country": parts.get("country")}
         out["_bbox"] = seg.bbox

@@ -245,6 +245,11 @@ def find_matches(
     return proposals
 
 
+# A segment that carries its own label ("CASHIER: MARIA", "Ref No: 88"): the value of that
+# label, never the value of a label printed above it.
+_OWN_LABEL_RE = re.compile(r"^\s*[A-Za-z][A-Za-z .#/&'-]{0,24}:\s*\S")
+
+
 def _values_for(
     ctx: Context,
     f: Field,
@@ -321,8 +326,8 @@ def _values_for(
         if lj in ctx.consumed:
             continue
         below = ctx.lines[lj].segments[sj]
-        if ctx.is_label(lj, sj):
-            break
+        if ctx.is_label(lj, sj) or _OWN_LABEL_RE.match(below.text):
+            break  # "CASHIER: MARIA" below "STORE 117": another field's labelled value
         if propose(below.text, POS_BELOW, lj, sj, -1, below.bbox):
             break
         if f.kind == "string":
