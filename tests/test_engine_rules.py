@@ -525,3 +525,17 @@ def test_house_number_street_above_city_line_is_the_street(tmp_path):
     data = _run(tmp_path, RECEIPT_HEADER, schema, ".txt")
     assert data["merchant_address"]["street"] == "2450 El Camino Real"
     assert data["merchant_address"]["city"] == "Palo Alto"
+
+
+def test_credentials_after_a_person_name_are_not_part_of_it(tmp_path):
+    schema = {
+        "type": "object",
+        "properties": {
+            "full_name": {"type": "string"},
+            "company_name": {"type": "string"},
+        },
+    }
+    text = "Full Name: Maria Lopez, RN, BSN\n\nCompany Name: Lopez Care, Inc.\n"
+    data = _run(tmp_path, text, schema)
+    assert data["full_name"] == "Maria Lopez"
+    assert data["company_name"] == "Lopez Care, Inc."

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from skillkit.engine import taxids, values, yearless
+from skillkit.engine import credentials, taxids, values, yearless
 from skillkit.engine.labels import (
     RANGE_END,
     Candidate,
@@ -377,6 +377,8 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
                 s = s[m.end() :]
             if _POSTAL_BOX.match(s):
                 return None  # "PO Box 2278": the label "PO" read into an address
+        if credentials.is_person_name(f.tokens, f.parents):
+            s = credentials.strip_credentials(s)
         return s or None
     return None
 
