@@ -29,7 +29,6 @@ DOCUMENT_READERS: dict[str, str] = {
     ".gif": "image",
 }
 DOCUMENT_SUFFIXES = frozenset(DOCUMENT_READERS)
-IMAGE_SUFFIXES = frozenset(s for s, reader in DOCUMENT_READERS.items() if reader == "image")
 EXPECTED_SUFFIX = ".expected.json"
 
 
