@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from skillkit import __version__
+from skillkit import __version__, install_hint
 from skillkit.errors import ClientError, UsageError
 
 DEFAULT_BASE_URL = "https://api.vlm.run/v1"
@@ -742,7 +742,7 @@ class _LocalApp:
             from skillkit.server import ServerSettings, create_app
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise ClientError(
-                f"the local engine is not available ({exc}); install skillkit[local] "
+                f"the local engine is not available ({exc}); {install_hint('local')} "
                 "or pass --base-url/--api-key"
             ) from exc
         import tempfile

@@ -36,7 +36,7 @@ def test_help_works_without_the_local_extra() -> None:
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    assert 'pip install "skillkit[local]"' in proc.stderr
+    assert 'pip install "skillkit-vlm[local]"' in proc.stderr
 
 
 def test_output_path_under_a_file_is_one_line(tmp_path: Path) -> None:

@@ -760,7 +760,7 @@ def test_image_without_ocr_says_how_to_enable_it(tmp_path):
     p.write_bytes(b"\x89PNG\r\n\x1a\n")
     with pytest.raises(EngineError) as info:
         extract(p, STATEMENT_SCHEMA)
-    assert "install tesseract-ocr (apt) and `pip install skillkit[ocr]`" in str(info.value)
+    assert 'install tesseract-ocr (apt) and `pip install "skillkit-vlm[ocr]"`' in str(info.value)
 
 
 @pytest.mark.skipif(not ocr_available(), reason="needs tesseract-ocr and pytesseract")
@@ -837,7 +837,7 @@ def test_missing_optional_library_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)  # makes `import docx` fail
     with pytest.raises(EngineError) as info:
         extract(DATA / "invoice-kv-table.docx", STATEMENT_SCHEMA)
-    assert 'pip install "skillkit[local]"' in str(info.value)
+    assert 'pip install "skillkit-vlm[local]"' in str(info.value)
     assert "'docx'" in str(info.value)
 
 

@@ -23,5 +23,5 @@ def test_image_without_tesseract_names_the_fix(tmp_path: Path, monkeypatch: pyte
     scan.write_bytes(b"\x89PNG\r\n\x1a\n")
     with pytest.raises(EngineError) as info:
         extract(scan, SCHEMA)
-    assert "install tesseract-ocr (apt) and `pip install skillkit[ocr]`" in str(info.value)
+    assert 'install tesseract-ocr (apt) and `pip install "skillkit-vlm[ocr]"`' in str(info.value)
     assert str(scan) in str(info.value)

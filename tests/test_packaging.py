@@ -69,7 +69,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         cwd=work,
     )
-    (whl,) = out.glob("skillkit-*.whl")
+    (whl,) = out.glob("skillkit_vlm-*.whl")
     return whl
 
 

@@ -51,3 +51,21 @@ def test_opening_commands_are_the_ones_ci_runs() -> None:
     install_and_run = first.split("&& ", 2)[-1]  # after creating and activating the venv
     assert install_and_run in ci
     assert second in ci
+
+
+def test_every_install_line_names_the_distribution_not_the_unrelated_pypi_project() -> None:
+    """`skillkit` on PyPI is someone else's project: copying `pip install skillkit[...]` from
+    our docs would install it. Every install line says `skillkit-vlm`, as pyproject does."""
+    from skillkit import DISTRIBUTION, install_hint
+
+    project = re.search(r'^name = "([^"]+)"', (REPO / "pyproject.toml").read_text(), re.M)
+    assert project and project.group(1) == DISTRIBUTION
+    assert install_hint("local") == 'pip install "skillkit-vlm[local]"'
+    texts = [REPO / "README.md", REPO / ".pre-commit-hooks.yaml"]
+    texts += [p for p in (REPO / "skillkit").rglob("*.py")]
+    texts += [p for p in (REPO / "templates").rglob("*") if p.is_file()]
+    texts += [p for p in (REPO / "example_skills").rglob("*.md")]
+    wrong = re.compile(r"pip install\s+[\"']?skillkit(?![-_\w])")
+    for path in texts:
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n")):
+            assert not wrong.search(line), f"{path.relative_to(REPO)}:{n + 1}: {line.strip()}"

@@ -731,7 +731,7 @@ def test_in_process_without_hub_names_the_extra(tmp_path: Path, monkeypatch: pyt
         hub._domain_schema.cache_clear()
     assert r.status_code == 422
     (err,) = r.json()["detail"]
-    assert err["loc"] == ["body", "domain"] and "skillkit[hub]" in err["msg"]
+    assert err["loc"] == ["body", "domain"] and "skillkit-vlm[hub]" in err["msg"]
 
 
 def test_in_process_chunked_body_over_the_limit_is_413(tmp_path: Path):

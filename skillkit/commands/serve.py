@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from skillkit import install_hint
 from skillkit.commands._common import handle_errors
 from skillkit.errors import UsageError
 from skillkit.server.settings import (
@@ -176,7 +177,7 @@ def command(
     except ImportError as exc:
         raise UsageError(
             f"the local server needs the 'local' extra ({exc.name} is missing): "
-            'pip install "skillkit[local]"'
+            f"{install_hint('local')}"
         ) from exc
 
     sock = _bind(host, port)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-HUB_EXTRA_HINT = "domain schemas need vlmrun-hub: pip install 'skillkit[hub]'"
+from skillkit import install_hint
+
+HUB_EXTRA_HINT = f"domain schemas need vlmrun-hub: {install_hint('hub')}"
 
 
 class HubUnavailable(Exception):

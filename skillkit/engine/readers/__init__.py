@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from skillkit import install_hint
 from skillkit.documents import DOCUMENT_READERS
 from skillkit.engine.document import Document
 from skillkit.errors import EngineError
@@ -18,7 +19,7 @@ READERS = DOCUMENT_READERS  # the one table, in skillkit/documents.py
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
-LOCAL_EXTRA = 'pip install "skillkit[local]"'
+LOCAL_EXTRA = install_hint("local")
 
 
 def read(path: Path, page_indices: list[int] | None = None) -> Document:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from skillkit import install_hint
 from skillkit.engine.document import Document, Page
 from skillkit.engine.readers import select_pages
 from skillkit.engine.readers._layout import PlacedWord, lines_from_words
 from skillkit.errors import EngineError
 
-OCR_HINT = "install tesseract-ocr (apt) and `pip install skillkit[ocr]`"
+OCR_HINT = f"install tesseract-ocr (apt) and `{install_hint('ocr')}`"
 
 
 def ocr_available() -> bool:
