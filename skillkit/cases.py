@@ -3,6 +3,12 @@
 Without `cases.yaml`, every document in `tests/` with a sibling `<stem>.expected.json` is a case;
 a document without one is a schema-only case (its output must only validate against the schema).
 
+Case ids: a discovered case is named after its document's stem (`acme-001.pdf` -> `acme-001`).
+When several documents share a stem (`acme.pdf`, `acme.docx`, compared case-insensitively, since
+ids name cassette files), each of them is named by its whole file name instead (`acme.pdf`,
+`acme.docx`); they share the expected file `acme.expected.json`. Ids are unique in every mode
+(console, reports, `-k`, shards, cassettes, pytest node ids); cases.yaml ids must be unique too.
+
 `cases.yaml` (every key optional)::
 
     defaults:                  # applied to every case
@@ -14,6 +20,8 @@ a document without one is a schema-only case (its output must only validate agai
       - id: acme-001
         document: acme-001.pdf           # relative to tests/
         expected: acme-001.expected.json # default: <stem>.expected.json if present; null: none
+                                         # (a named file that is missing: --update-missing
+                                         # creates it; otherwise the case fails)
         config: {page_indices: [0]}
         skip: "reason"                   # or true
 
@@ -28,10 +36,10 @@ import fnmatch
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -39,6 +47,8 @@ from skillkit.compare import json_type_name
 from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
 from skillkit.errors import CasesError, SkillError
 from skillkit.skill import Skill, discover_skills, load_skill
+
+T = TypeVar("T")
 
 CASES_FILE = "cases.yaml"
 CASSETTES_DIR = "cassettes"
@@ -112,7 +122,19 @@ class Case:
 
     @property
     def skill_name(self) -> str:
-        return self.skill.root.name
+        """The skill's own name (frontmatter), else its folder's real name (never '.' or '..')."""
+        return skill_display_name(self.skill)
+
+    @property
+    def expected_missing(self) -> bool:
+        """cases.yaml names an expected file that does not exist (yet)."""
+        return self.expected_path is not None and not self.has_expected
+
+    @property
+    def checks(self) -> list[str]:
+        """What judging this case checks: `schema` and/or `values` (empty: nothing at all)."""
+        out = ["schema"] if self.schema is not None else []
+        return out + (["values"] if self.has_expected else [])
 
     @property
     def id(self) -> str:
@@ -121,8 +143,9 @@ class Case:
 
     @property
     def node_id(self) -> str:
-        """pytest-style id: `example_skills/<skill>/tests/cases.yaml::<case>`."""
-        return f"{display_path(self.skill.tests_dir / CASES_FILE)}::{self.name}"
+        """The pytest node id, naming a file that exists: `<skill>/tests/cases.yaml::<case>` for
+        a case declared there, else `<skill>/tests/<document>::<case>`."""
+        return f"{display_path(self.source or self.document)}::{self.name}"
 
     @property
     def schema(self) -> dict[str, Any] | None:
@@ -146,6 +169,13 @@ class SkillCases:
 
     skill: Skill
     cases: list[Case]
+
+
+def skill_display_name(skill: Skill) -> str:
+    """What reports call a skill: its frontmatter name, else its folder's resolved name."""
+    if isinstance(skill.name, str) and skill.name.strip():
+        return skill.name.strip()
+    return skill.root.resolve().name
 
 
 def display_path(path: Path) -> str:
@@ -285,7 +315,7 @@ def _check_config(f: _File, node: yaml.Node, what: str) -> dict[str, Any]:
                     f"'page_indices' in {where} must be a list of 0-based page numbers", value_node
                 )
         if key == "json_schema" and isinstance(value, str):
-            value = _load_json_file(f, f.path.parent / value, value_node, "json_schema")
+            value = _load_schema_file(f, f.path.parent / value, value_node)
             if not isinstance(value, dict):
                 raise f.error("'json_schema' must name a JSON file holding an object", value_node)
         config[key] = value
@@ -300,14 +330,52 @@ def _parse_rules(
 
     line = _line(node) if node is not None else None
     source = display_path(f.path)
+    locate = (lambda segments: _line_at(node, segments)) if node is not None else None
     try:
         if base is None:
-            return MatchRules.from_mapping(mapping, source=source, line=line)
-        return base.merge(mapping, source=source, line=line)
+            return MatchRules.from_mapping(mapping, source=source, line=line, locate=locate)
+        return base.merge(mapping, source=source, line=line, locate=locate)
     except CasesError:
         raise
     except (ValueError, TypeError, KeyError) as exc:
         raise f.error(f"match: {exc}", node) from exc
+
+
+def _load_schema_file(f: _File, path: Path, node: yaml.Node | None) -> Any:
+    """A `json_schema` file with its `$ref`s to files inlined: relative to that file, bounded
+    by the skill folder, never fetched (skillkit.schemas.load)."""
+    from skillkit import schemas
+
+    if not path.is_file():
+        raise f.error(f"json_schema: no such file {display_path(path)}", node)
+    loaded = schemas.load(path, root=f.path.parent.parent)
+    problem = schemas.first_error(loaded)
+    if problem is not None:
+        shown = display_path(Path(problem.path)) if problem.path else display_path(path)
+        raise CasesError(problem.message, path=shown, line=problem.line)
+    return loaded.schema
+
+
+def _line_at(node: yaml.Node, segments: tuple[str | int, ...]) -> int:
+    """The line of the key (or list item) that `segments` name below `node`; where the path
+    stops matching the YAML, the line of the deepest node found."""
+    line = _line(node)
+    for segment in segments:
+        if isinstance(node, yaml.MappingNode):
+            found = next(
+                ((k, v) for k, v in node.value if str(_construct(k)) == str(segment)), None
+            )
+            if found is None:
+                return line
+            line, node = _line(found[0]), found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(segment, int):
+            if not 0 <= segment < len(node.value):
+                return line
+            node = node.value[segment]
+            line = _line(node)
+        else:
+            return line
+    return line
 
 
 def _load_json_file(f: _File, path: Path, node: yaml.Node | None, what: str) -> Any:
@@ -370,16 +438,46 @@ def load_cases(skill: Skill | str | Path) -> list[Case]:
     if cases_file.is_file():
         cases = _from_cases_file(skill, cases_file)
     else:
-        cases = [_folder_case(skill, doc, {}) for doc in folder_documents(tests_dir)]
+        cases = _folder_cases(skill, {})
     return cases
 
 
-def _folder_case(skill: Skill, document: Path, settings: dict[str, Any]) -> Case:
+def case_names(documents: list[Path]) -> dict[Path, str]:
+    """Unique case ids for documents of one folder: the stem, or the file name where stems
+    collide (case-insensitively). CasesError if even file names collide."""
+    by_stem: dict[str, list[Path]] = {}
+    for doc in documents:
+        by_stem.setdefault(doc.stem.casefold(), []).append(doc)
+    names = {
+        doc: doc.stem if len(group) == 1 else doc.name
+        for group in by_stem.values()
+        for doc in group
+    }
+    seen: dict[str, Path] = {}
+    for doc, name in names.items():
+        other = seen.get(name.casefold())
+        if other is not None:
+            raise CasesError(
+                f"'{doc.name}' and '{other.name}' would both be case '{name}'; rename one, "
+                "or give each an id in tests/cases.yaml",
+                path=display_path(doc.parent),
+            )
+        seen[name.casefold()] = doc
+    return names
+
+
+def _folder_cases(skill: Skill, settings: dict[str, Any]) -> list[Case]:
+    documents = folder_documents(skill.tests_dir)
+    names = case_names(documents)
+    return [_folder_case(skill, doc, names[doc], settings) for doc in documents]
+
+
+def _folder_case(skill: Skill, document: Path, name: str, settings: dict[str, Any]) -> Case:
     exp = expected_path(document)
     has = exp.is_file()
     case = Case(
         skill=skill,
-        name=document.stem,
+        name=name,
         document=document,
         expected_path=exp if has else None,
         expected=read_json(exp) if has else None,
@@ -415,7 +513,7 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
             line=mark.line + 1 if mark is not None else None,
         ) from exc
     if root is None:  # an empty file: same as no file
-        return [_folder_case(skill, doc, {}) for doc in folder_documents(skill.tests_dir)]
+        return _folder_cases(skill, {})
     top = f.checked(root, _TOP_TYPES, "cases.yaml")
     defaults_settings = _Settings()
     if "defaults" in top:
@@ -425,8 +523,7 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
     defaults = defaults_settings.values
     default_rules = _parse_rules(f, defaults.get("match"), defaults_settings.nodes.get("match"))
     if "cases" not in top:
-        documents = folder_documents(skill.tests_dir)
-        cases = [_folder_case(skill, doc, defaults) for doc in documents]
+        cases = _folder_cases(skill, defaults)
         for case in cases:
             case.rules = default_rules
         return cases
@@ -440,7 +537,7 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
         entries = [(None, item, None) for item in cases_node.value]
 
     cases: list[Case] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for index, (name, node, key_node) in enumerate(entries):
         anchor = key_node or node
         what = f"case '{name}'" if name else f"case #{index + 1}"
@@ -455,12 +552,20 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
         if document_rel is None:
             if case_id is None:
                 raise f.error(f"{what} needs 'document' (a file in tests/) or 'id'", anchor)
-            document = _guess_document(skill.tests_dir, case_id)
-            if document is None:
+            found = _guess_documents(skill.tests_dir, case_id)
+            if not found:
                 raise f.error(
                     f"{what}: no 'document' given and no document named {case_id}.* in tests/",
                     anchor,
                 )
+            if len(found) > 1:
+                shown = ", ".join(d.name for d in found)
+                raise f.error(
+                    f"{what}: no 'document' given and several documents are named "
+                    f"{case_id}.* ({shown}); add 'document:' to say which",
+                    anchor,
+                )
+            document = found[0]
         else:
             document = skill.tests_dir / document_rel
             if not document.is_file():
@@ -474,9 +579,14 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
             raise f.error(
                 f"case id {case_id!r} may hold only letters, digits and . _ - @ +", id_node
             )
-        if case_id in seen:
-            raise f.error(f"duplicate case id '{case_id}' (first on line {seen[case_id]})", id_node)
-        seen[case_id] = _line(anchor)
+        if case_id.casefold() in seen:
+            first_id, first_line = seen[case_id.casefold()]
+            same = "" if first_id == case_id else f" '{first_id}' (ids name cassette files)"
+            hint = "" if "id" in raw else "; documents that share a stem need an 'id' each"
+            raise f.error(
+                f"duplicate case id '{case_id}'{same} (first on line {first_line}){hint}", id_node
+            )
+        seen[case_id.casefold()] = (case_id, _line(anchor))
 
         settings_raw = {k: v for k, v in raw.items() if k in _SETTING_TYPES}
         own_settings = _check_settings(f, settings_raw, what)
@@ -486,8 +596,8 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
         if "expected" in raw:
             rel = raw["expected"][0]
             exp = None if rel is None else skill.tests_dir / rel
-            if exp is not None and not exp.is_file():
-                raise f.error(f"{what}: expected file {rel!r} not found", raw["expected"][1])
+            # A named file that does not exist yet: `--update-missing` creates it, lint (SK309)
+            # and the runner refuse it otherwise.
         else:
             guess = expected_path(document)
             exp = guess if guess.is_file() else None
@@ -496,8 +606,8 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
             name=case_id,
             document=document,
             expected_path=exp,
-            expected=read_json(exp) if exp is not None else None,
-            has_expected=exp is not None,
+            expected=read_json(exp) if exp is not None and exp.is_file() else None,
+            has_expected=exp is not None and exp.is_file(),
             source=path,
             line=_line(anchor),
         )
@@ -511,11 +621,11 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
     return cases
 
 
-def _guess_document(tests_dir: Path, stem: str) -> Path | None:
-    for doc in folder_documents(tests_dir):
-        if doc.stem == stem:
-            return doc
-    return None
+def _guess_documents(tests_dir: Path, case_id: str) -> list[Path]:
+    """Documents an id names: the file of that name, else those with that stem."""
+    documents = folder_documents(tests_dir)
+    exact = [doc for doc in documents if doc.name == case_id]
+    return exact or [doc for doc in documents if doc.stem == case_id]
 
 
 def collect(paths: Iterable[str | Path]) -> list[SkillCases]:
@@ -543,12 +653,21 @@ def matches(case_id: str, pattern: str) -> bool:
     return pattern in case_id
 
 
-def shard_of(case_id: str, count: int) -> int:
-    """Stable shard (1-based) of a case: sha256 of its id, so it never depends on order."""
-    import hashlib
+def shard_bounds(total: int, index: int, count: int) -> tuple[int, int]:
+    """[start, end) of shard `index` (1-based) of `count` over `total` sorted items: contiguous
+    slices of floor(total/count) or ceil(total/count) items whose union is every item once."""
+    return (index - 1) * total // count, index * total // count
 
-    digest = hashlib.sha256(case_id.encode()).digest()
-    return int.from_bytes(digest[:8], "big") % count + 1
+
+def shard(items: list[T], index: int, count: int, *, key: Callable[[T], str]) -> list[T]:
+    """The items of shard `index`/`count`: a balanced slice of the items sorted by `key`.
+
+    Every machine computes the same split from the same cases (ids sort the same everywhere);
+    order within the shard follows the input."""
+    ordered = sorted(items, key=key)
+    start, end = shard_bounds(len(ordered), index, count)
+    chosen = {id(item) for item in ordered[start:end]}
+    return [item for item in items if id(item) in chosen]
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -574,5 +693,7 @@ __all__ = [
     "matches",
     "parse_shard",
     "read_json",
-    "shard_of",
+    "shard",
+    "shard_bounds",
+    "skill_display_name",
 ]

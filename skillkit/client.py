@@ -12,16 +12,40 @@ error mapping: each operation is written once as a generator that yields `httpx.
 In-process mode (`Client.local()` / `AsyncClient.local()`) talks to `skillkit.server.create_app`
 through `httpx.ASGITransport`: no socket, no key, no network.
 
+Timeouts and retries (three limits, each bounding the one above it)::
+
+    per-request timeout  `request_timeout` (default 30 s, DEFAULT_REQUEST_TIMEOUT): how long one
+                         HTTP attempt may wait for the connection (at most 10 s), for the server
+                         to take the request, and between two chunks of the answer. A stall ends
+                         as a read timeout, which is transient: it is retried like a 503.
+    retry budget         `retry=RetryPolicy(max_attempts=5, max_total=60)` (DEFAULT_RETRY): how
+                         often and how long one call is retried on transient failures (connection
+                         errors, timeouts, 408, 429, 5xx, a 2xx answer that is not JSON). A 429's
+                         `Retry-After` is honoured when it fits in what is left of the budget;
+                         a longer one is cut to the budget, and the error says so.
+    deadline             `deadline=` (a `time.monotonic()` value) on `upload_file`, `generate`,
+                         `get_prediction`; `wait(timeout=)` and `predict(timeout=)` set their own.
+                         No retry starts after it, and no attempt waits past it (except that
+                         one started in its last second still gets 1 s, so that the last poll
+                         of `wait` can answer): the runner's per-case timeout (`skillkit test
+                         --timeout`, default 300 s).
+
+Every failure names the request (`POST /v1/files: no answer within 30 s (read timeout) after 2
+attempts`); an answer of the wrong shape (`null`, a list, an object without `id`) is a
+`BadResponse`, never a TypeError.
+
 Errors (all `skillkit.errors.ClientError`, exit code 3)::
 
     ClientError
-     +-- ConnectionFailed     the service could not be reached (after retries)
+     +-- ConnectionFailed     the service could not be reached, or dropped the connection
+     |    +-- RequestTimeout  no (complete) answer within the per-request timeout or deadline
      +-- AuthError            401 / 403: missing or wrong API key
      +-- NotFound             404
      +-- ValidationFailed     422: the request was refused; `.detail` holds the server's detail
-     +-- RateLimited          429 still answered after the retries
+     +-- RateLimited          429 still answered after the retries (or Retry-After past the budget)
      +-- ServiceUnavailable   408 / 5xx still answered after the retries
      +-- RequestFailed        any other unexpected answer
+     |    +-- BadResponse     a 2xx answer that is not JSON, or JSON of the wrong shape
      +-- PredictionFailed     the prediction ended `failed`; `.reason` is the server's reason
      +-- PredictionTimeout    the prediction did not finish within the timeout
 """
@@ -32,6 +56,7 @@ import asyncio
 import email.utils
 import hashlib
 import json
+import math
 import mimetypes
 import os
 import random
@@ -51,6 +76,12 @@ DEFAULT_BASE_URL = "https://api.vlm.run/v1"
 DEFAULT_MODEL = "vlm-1"
 LOCAL_BASE_URL = "http://skillkit.local/v1"
 FINAL_STATUSES = frozenset({"completed", "failed"})
+DEFAULT_REQUEST_TIMEOUT = 30.0  # seconds; what `request_timeout=None` means
+# Said when a request that creates something broke after the service accepted it.
+_NOT_REPEATED = "; not repeated: the service accepted it, a retry could create a duplicate"
+CONNECT_TIMEOUT = 10.0  # at most this for the TCP/TLS connect, within the request timeout
+# An attempt started just before a deadline (the last poll of `wait`) still gets this long.
+MIN_ATTEMPT_TIMEOUT = 1.0
 
 T = TypeVar("T")
 
@@ -90,6 +121,14 @@ class RequestFailed(ClientError):
     """Any other unexpected HTTP answer."""
 
 
+class BadResponse(RequestFailed):
+    """A 2xx answer whose body is not JSON (after the retries) or not the shape it must have."""
+
+
+class RequestTimeout(ConnectionFailed):
+    """No complete answer within the per-request timeout (or the deadline), after the retries."""
+
+
 class PredictionFailed(ClientError):
     """The prediction finished with status `failed`; `reason` is what the server said."""
 
@@ -108,11 +147,14 @@ class PredictionTimeout(ClientError):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Backoff for transient failures: connection errors, 408, 429 and 5xx.
+    """Backoff for transient failures: connection errors and timeouts, 408, 429, 5xx, and a
+    2xx answer that is not JSON.
 
     Delay before retry n (1-based) is `base * 2**(n-1)` capped at `max_delay`, with up to
-    `jitter` of it added at random; a `Retry-After` header (429/503) replaces the computed delay.
-    Gives up after `max_attempts` attempts or when the next wait would pass `max_total` seconds.
+    `jitter` of it added at random; a `Retry-After` header (429/503) replaces the computed delay
+    when it fits in what is left of `max_total` (a longer one is cut to what is left, and the
+    error after the last attempt says so). Gives up after `max_attempts` attempts or when the next
+    wait would pass `max_total` seconds, counted from the first attempt of the call.
     """
 
     max_attempts: int = 5
@@ -126,6 +168,9 @@ class RetryPolicy:
             return max(0.0, retry_after)
         raw = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
         return raw + random.uniform(0, raw * self.jitter)
+
+
+DEFAULT_RETRY = RetryPolicy()  # what `retry=None` means
 
 
 @dataclass(frozen=True)
@@ -255,9 +300,11 @@ def _retry_after(response: httpx.Response) -> float | None:
     if not value:
         return None
     try:
-        return float(value)
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -268,8 +315,8 @@ def _retry_after(response: httpx.Response) -> float | None:
 def _detail(response: httpx.Response) -> Any:
     try:
         body = response.json()
-    except ValueError:
-        return response.text.strip()[:500] or None
+    except ValueError:  # an HTML error page: its text, on one line, cut short
+        return " ".join(response.text.split())[:200] or None
     if isinstance(body, dict):
         if "detail" in body:
             return body["detail"]
@@ -277,6 +324,7 @@ def _detail(response: httpx.Response) -> Any:
             return body["error"].get("message") or body["error"]
         if "message" in body:
             return body["message"]
+        return body or None
     return body
 
 
@@ -286,7 +334,9 @@ def describe_detail(detail: Any) -> str:
         parts = []
         for item in detail:
             if isinstance(item, dict):
-                loc = ".".join(str(p) for p in item.get("loc", []) if p != "body")
+                where = item.get("loc")
+                where = where if isinstance(where, list) else []
+                loc = ".".join(str(p) for p in where if p != "body")
                 msg = item.get("msg", "")
                 parts.append(f"{loc}: {msg}" if loc else str(msg))
             else:
@@ -301,6 +351,73 @@ def _is_retryable(status: int) -> bool:
     return status in (408, 429) or status >= 500
 
 
+def _seconds(value: float) -> str:
+    """`2 s`, `0.5 s`, `1.25 s`: short, and never `0 s` for a small positive value."""
+    text = f"{value:.2f}" if value < 10 else f"{value:.1f}"
+    text = text.rstrip("0").rstrip(".")
+    return f"{text if text != '0' else f'{value:.2g}'} s"
+
+
+def describe_json(value: Any) -> str:
+    """What a JSON value is, for an error message: `null`, `a list of 2 items`, ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"a string {value[:60]!r}"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    if isinstance(value, dict):
+        keys = ", ".join(repr(k) for k in list(value)[:8])
+        return f"an object with keys {keys}" if keys else "an empty object"
+    return type(value).__name__
+
+
+def _expect_object(where: str, data: Any, *required: str) -> dict[str, Any]:
+    """`data` if it is a JSON object holding every `required` key (non-empty), else BadResponse."""
+    if isinstance(data, dict) and all(data.get(k) not in (None, "") for k in required):
+        return data
+    need = " with " + " and ".join(repr(k) for k in required) if required else ""
+    raise BadResponse(f"{where}: expected a JSON object{need}, got {describe_json(data)}")
+
+
+def _body_excerpt(response: httpx.Response) -> str:
+    kind = response.headers.get("content-type", "no content type").split(";")[0].strip()
+    raw = response.content
+    text = " ".join(raw[:200].decode("utf-8", "replace").split())
+    return f"{kind}, {len(raw)} bytes" + (f": {text[:80]!r}" if text else "")
+
+
+@dataclass
+class _Failure:
+    """A failed attempt, kept as parts so that the final error can say how often it was tried:
+    `<head> after 3 attempts<tail><note>` (the tail is advice or the server's detail)."""
+
+    kind: type[ClientError]
+    head: str
+    tail: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def error(self, attempts: int = 1, note: str = "") -> ClientError:
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        return self.kind(f"{self.head}{tries}{self.tail}{note}", **self.extra)
+
+
+@dataclass
+class _Reply:
+    """A final answer of `_call`: the response and, for a 2xx, its JSON body."""
+
+    response: httpx.Response
+    data: Any = None
+
+    @property
+    def status_code(self) -> int:
+        return self.response.status_code
+
+
 class _Core:
     """Everything both clients share: configuration, request building, the operations."""
 
@@ -311,16 +428,22 @@ class _Core:
         *,
         retry: RetryPolicy | None = None,
         poll: PollPolicy | None = None,
-        timeout: float = 60.0,
+        request_timeout: float | None = None,
         use_env: bool = True,
     ) -> None:
         if use_env:
             base_url, api_key = resolve_target(base_url, api_key)
         self.base_url = normalise_base_url(base_url or DEFAULT_BASE_URL)
         self.api_key = api_key
-        self.retry = retry or RetryPolicy()
+        self.retry = retry or DEFAULT_RETRY
         self.poll = poll or PollPolicy()
-        self.http_timeout = httpx.Timeout(timeout, connect=min(timeout, 10.0))
+        if request_timeout is None:
+            request_timeout = DEFAULT_REQUEST_TIMEOUT
+        if not request_timeout > 0:
+            raise UsageError("the request timeout must be a positive number of seconds")
+        self.request_timeout = float(request_timeout)
+        self.http_timeout = self._timeout(self.request_timeout)
+        self._prefix = httpx.URL(self.base_url).path.rstrip("/")
         self.local = False
 
     @property
@@ -329,6 +452,10 @@ class _Core:
         if self.local:
             return "local engine (in-process, no key, no network)"
         return self.base_url
+
+    @staticmethod
+    def _timeout(seconds: float) -> httpx.Timeout:
+        return httpx.Timeout(seconds, connect=min(seconds, CONNECT_TIMEOUT))
 
     def _headers(self) -> dict[str, str]:
         headers = {"User-Agent": f"skillkit/{__version__}", "Accept": "application/json"}
@@ -344,6 +471,7 @@ class _Core:
         json_body: Any = None,
         params: dict[str, Any] | None = None,
         files: dict[str, Any] | None = None,
+        timeout: float | None = None,
     ) -> httpx.Request:
         kwargs: dict[str, Any] = {"headers": self._headers(), "params": params}
         if json_body is not None:
@@ -351,7 +479,8 @@ class _Core:
         if files is not None:
             kwargs["files"] = files
         request = httpx.Request(method, f"{self.base_url}/{path.lstrip('/')}", **kwargs)
-        request.extensions["timeout"] = self.http_timeout.as_dict()
+        limit = self.http_timeout if timeout is None else self._timeout(timeout)
+        request.extensions["timeout"] = limit.as_dict()
         return request
 
     # -- the one retrying request ------------------------------------------------------------
@@ -363,91 +492,175 @@ class _Core:
         *,
         ok: tuple[int, ...] = (200, 201),
         allow: tuple[int, ...] = (),
+        deadline: float | None = None,
+        creates: bool = False,
         **build: Any,
-    ) -> _Op[httpx.Response]:
-        """Send (rebuilding the request each attempt) until a final answer; map errors."""
+    ) -> _Op[_Reply]:
+        """Send (rebuilding the request each attempt) until a final answer; map errors.
+
+        Transient failures (transport errors and timeouts, 408/429/5xx, a 2xx answer in `ok`
+        that is not JSON) are retried within `self.retry` and before `deadline`; statuses in
+        `allow` are returned as they are, without a body. `creates`: the request makes
+        something (a prediction, which costs credits); once a 2xx status says the service
+        accepted it, a broken answer is not retried, so nothing is made twice."""
+        where = self._where(method, path)
         started = time.monotonic()
         attempt = 0
         while True:
             attempt += 1
-            request = self._build(method, path, **build)
+            timeout = self.request_timeout
+            if deadline is not None:  # never past the deadline, but never next to nothing
+                left = deadline - time.monotonic()
+                timeout = min(timeout, max(left, MIN_ATTEMPT_TIMEOUT))
+            cut = timeout < self.request_timeout
+            request = self._build(method, path, timeout=timeout, **build)
             response: httpx.Response | None = None
-            transport_error: httpx.TransportError | None = None
+            failure: _Failure
             try:
                 response = yield request
             except httpx.TransportError as exc:
-                transport_error = exc
+                failure = self._transport_failure(where, exc, timeout, cut)
+                if creates and getattr(exc, "skillkit_status", None) in ok:
+                    raise failure.error(attempt, _NOT_REPEATED) from None
             retry_after = None
             if response is not None:
-                if response.status_code in ok or response.status_code in allow:
-                    return response
-                if not _is_retryable(response.status_code):
-                    raise self._error_for(method, path, response)
-                retry_after = _retry_after(response)
+                status = response.status_code
+                if status in allow:
+                    return _Reply(response)
+                if status in ok:
+                    try:
+                        return _Reply(response, response.json())
+                    except ValueError:
+                        excerpt = _body_excerpt(response)
+                        failure = _Failure(
+                            BadResponse, f"{where}: the {status} answer is not JSON ({excerpt})"
+                        )
+                        if creates:
+                            raise failure.error(attempt, _NOT_REPEATED) from None
+                else:
+                    failure = self._status_failure(where, response)
+                    if not _is_retryable(status):
+                        raise failure.error()
+                    retry_after = _retry_after(response)
+            # Transient: wait and try again, within the retry budget and before the deadline.
+            now = time.monotonic()
+            left = self.retry.max_total - (now - started)
+            by_deadline = deadline is not None and deadline - now < left
+            if deadline is not None and by_deadline:
+                left = deadline - now
             delay = self.retry.delay(attempt, retry_after)
-            elapsed = time.monotonic() - started
-            if attempt >= self.retry.max_attempts or elapsed + delay > self.retry.max_total:
-                if response is not None:
-                    raise self._error_for(method, path, response, attempts=attempt)
-                raise ConnectionFailed(
-                    f"cannot reach {self.base_url} ({type(transport_error).__name__}: "
-                    f"{transport_error}) after {attempt} attempt(s); is the server running?"
+            note = ""
+            if retry_after is not None and retry_after > left:
+                bound = (
+                    f"the {_seconds(max(left, 0.0))} left before the deadline"
+                    if by_deadline
+                    else f"the {_seconds(self.retry.max_total)} retry budget"
                 )
+                note = f"; Retry-After {_seconds(retry_after)} exceeds {bound}"
+                if not by_deadline:
+                    delay = left  # wait what the budget allows, then ask once more
+            if attempt >= self.retry.max_attempts or left <= 0 or delay > left:
+                raise failure.error(attempt, note)
             yield _Sleep(delay)
 
-    def _error_for(
-        self, method: str, path: str, response: httpx.Response, *, attempts: int = 1
-    ) -> ClientError:
+    def _transport_failure(
+        self, where: str, exc: httpx.TransportError, timeout: float, cut: bool
+    ) -> _Failure:
+        """A failed attempt in words: what broke, on which request, after how long."""
+        name = type(exc).__name__
+        text = f"{name}: {exc}" if str(exc) else name
+        status = getattr(exc, "skillkit_status", None)  # set by _run when the body broke off
+        limit, why = _seconds(timeout), "; the deadline was reached" if cut else ""
+        if isinstance(exc, httpx.ConnectTimeout) and cut:
+            connect = _seconds(min(timeout, CONNECT_TIMEOUT))
+            return _Failure(
+                RequestTimeout,
+                f"{where}: could not connect within {connect} (connect timeout{why})",
+            )
+        if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+            return _Failure(
+                ConnectionFailed,
+                f"{where}: cannot reach {self.base_url} ({text})",
+                "; is the server running?",
+            )
+        if isinstance(exc, httpx.ReadTimeout):
+            if status is not None:
+                return _Failure(
+                    RequestTimeout,
+                    f"{where}: the {status} answer stalled mid-body: no data within {limit} "
+                    f"(read timeout{why})",
+                )
+            return _Failure(
+                RequestTimeout, f"{where}: no answer within {limit} (read timeout{why})"
+            )
+        if isinstance(exc, httpx.WriteTimeout):
+            return _Failure(
+                RequestTimeout,
+                f"{where}: could not send the request within {limit} (write timeout{why})",
+            )
+        if isinstance(exc, httpx.PoolTimeout):
+            return _Failure(
+                RequestTimeout, f"{where}: no free connection within {limit} (pool timeout{why})"
+            )
+        if isinstance(exc, httpx.TimeoutException):
+            return _Failure(RequestTimeout, f"{where}: timed out after {limit} ({text}{why})")
+        if status is not None:
+            return _Failure(
+                ConnectionFailed,
+                f"{where}: the connection closed in the middle of the {status} answer ({text})",
+            )
+        return _Failure(
+            ConnectionFailed, f"{where}: the connection closed before an answer ({text})"
+        )
+
+    def _status_failure(self, where: str, response: httpx.Response) -> _Failure:
         status = response.status_code
         detail = _detail(response)
         text = describe_detail(detail)
-        where = f"{method} /{path.lstrip('/')}"
-        tries = f" after {attempts} attempts" if attempts > 1 else ""
         if status in (401, 403):
-            return AuthError(
-                f"{where}: {status} {text or 'unauthorised'}; check --api-key / VLMRUN_API_KEY"
+            return _Failure(
+                AuthError,
+                f"{where}: {status} {text or 'unauthorised'}",
+                "; check --api-key / VLMRUN_API_KEY",
             )
         if status == 404:
-            return NotFound(f"{where}: 404 {text or 'not found'}")
+            return _Failure(NotFound, f"{where}: 404 {text or 'not found'}")
         if status == 422:
-            return ValidationFailed(f"{where}: 422 {text}", detail=detail)
+            return _Failure(ValidationFailed, f"{where}: 422 {text}", extra={"detail": detail})
         if status == 429:
-            return RateLimited(f"{where}: 429 rate limited{tries}; {text}".rstrip("; "))
+            return _Failure(RateLimited, f"{where}: 429 rate limited", f"; {text}" if text else "")
         if _is_retryable(status):
-            return ServiceUnavailable(f"{where}: {status} {text or 'service error'}{tries}")
-        return RequestFailed(f"{where}: {status} {text}")
+            return _Failure(ServiceUnavailable, f"{where}: {status} {text or 'service error'}")
+        return _Failure(RequestFailed, f"{where}: {status} {text}".rstrip())
 
-    @staticmethod
-    def _json(response: httpx.Response) -> Any:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise RequestFailed(
-                f"{response.request.method} {response.request.url.path}: the answer is not JSON"
-            ) from exc
+    def _where(self, method: str, path: str) -> str:
+        return f"{method} {self._prefix}/{path.lstrip('/')}"
 
     # -- operations ----------------------------------------------------------------------------
 
     def _op_health(self) -> _Op[dict[str, Any]]:
-        response = yield from self._call("GET", "health")
-        return self._json(response)
+        reply = yield from self._call("GET", "health")
+        # Any JSON 2xx is healthy (the SDK only looks at the status); an object is returned as is.
+        return reply.data if isinstance(reply.data, dict) else {"status": reply.data}
 
-    def _op_upload(self, path: Path, *, purpose: str = "assistants") -> _Op[FileInfo]:
+    def _op_upload(
+        self, path: Path, *, purpose: str = "assistants", deadline: float | None = None
+    ) -> _Op[FileInfo]:
         data = Path(path).read_bytes()
         md5 = hashlib.md5(data).hexdigest()
-        response = yield from self._call("GET", f"files/hash/{md5}", allow=(404,))
-        if response.status_code == 200:
-            body = self._json(response)
-            if isinstance(body, dict) and body.get("id"):
-                return FileInfo.from_json(body, reused=True)
+        reply = yield from self._call("GET", f"files/hash/{md5}", allow=(404,), deadline=deadline)
+        # A FileResponse means: uploaded before. Anything else (null, no id) means: upload it.
+        if reply.status_code != 404 and isinstance(reply.data, dict) and reply.data.get("id"):
+            return FileInfo.from_json(reply.data, reused=True)
         media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        response = yield from self._call(
+        reply = yield from self._call(
             "POST",
             "files",
             params={"purpose": purpose},
             files={"file": (Path(path).name, data, media_type)},
+            deadline=deadline,
         )
-        return FileInfo.from_json(self._json(response))
+        return FileInfo.from_json(_expect_object(self._where("POST", "files"), reply.data, "id"))
 
     def _op_generate(
         self,
@@ -458,6 +671,7 @@ class _Core:
         batch: bool,
         metadata: dict[str, Any] | None,
         callback_url: str | None,
+        deadline: float | None = None,
     ) -> _Op[Prediction]:
         body: dict[str, Any] = {"model": model, "file_id": file_id, "batch": batch}
         if config:
@@ -468,17 +682,28 @@ class _Core:
             body["metadata"] = metadata
         if callback_url:
             body["callback_url"] = callback_url
-        response = yield from self._call("POST", "document/generate", json_body=body)
-        return Prediction.from_json(self._json(response))
+        path = "document/generate"
+        reply = yield from self._call("POST", path, json_body=body, deadline=deadline, creates=True)
+        return Prediction.from_json(_expect_prediction(self._where("POST", path), reply.data))
 
-    def _op_get_prediction(self, prediction_id: str) -> _Op[Prediction]:
-        response = yield from self._call("GET", f"predictions/{prediction_id}")
-        return Prediction.from_json(self._json(response))
+    def _op_get_prediction(
+        self, prediction_id: str, deadline: float | None = None
+    ) -> _Op[Prediction]:
+        path = f"predictions/{prediction_id}"
+        reply = yield from self._call("GET", path, deadline=deadline)
+        data = _expect_prediction(self._where("GET", path), reply.data)
+        return Prediction.from_json(data)
 
     def _op_wait(
-        self, prediction_id: str, timeout: float, first: Prediction | None = None
+        self,
+        prediction_id: str,
+        timeout: float,
+        first: Prediction | None = None,
+        deadline: float | None = None,
     ) -> _Op[Prediction]:
-        deadline = time.monotonic() + timeout
+        """Poll until final; `deadline` (default: `timeout` from now) also bounds each poll."""
+        if deadline is None:
+            deadline = time.monotonic() + timeout
         interval = min(self.poll.initial, 0.2)
         prediction = first
         while True:
@@ -494,7 +719,7 @@ class _Core:
                     )
                 yield _Sleep(min(interval, remaining))
                 interval = min(self.poll.maximum, interval * self.poll.factor)
-            prediction = yield from self._op_get_prediction(prediction_id)
+            prediction = yield from self._op_get_prediction(prediction_id, deadline)
 
     def _op_predict(
         self,
@@ -505,11 +730,24 @@ class _Core:
         timeout: float,
         file_id: str | None,
     ) -> _Op[Prediction]:
+        deadline = time.monotonic() + timeout
         if file_id is None:
-            info = yield from self._op_upload(Path(document))
+            info = yield from self._op_upload(Path(document), deadline=deadline)
             file_id = info.id
-        prediction = yield from self._op_generate(file_id, config, domain, model, True, None, None)
-        return (yield from self._op_wait(prediction.id, timeout, first=prediction))
+        prediction = yield from self._op_generate(
+            file_id, config, domain, model, True, None, None, deadline
+        )
+        return (yield from self._op_wait(prediction.id, timeout, prediction, deadline))
+
+
+def _expect_prediction(where: str, data: Any) -> dict[str, Any]:
+    """A PredictionResponse: an object with an `id` and a string `status`."""
+    body = _expect_object(where, data, "id", "status")
+    if not isinstance(body["status"], str):
+        raise BadResponse(
+            f"{where}: expected 'status' to be a string, got {describe_json(body['status'])}"
+        )
+    return body
 
 
 # --------------------------------------------------------------------------- sync client
@@ -549,7 +787,14 @@ class Client(_Core):
                     step = op.send(None)
                     continue
                 try:
-                    response = self._http.send(step)
+                    response = self._http.send(step, stream=True)
+                    try:
+                        response.read()
+                    except httpx.TransportError as exc:
+                        exc.skillkit_status = response.status_code  # type: ignore[attr-defined]
+                        raise
+                    finally:
+                        response.close()
                 except httpx.TransportError as exc:
                     step = op.throw(exc)
                 else:
@@ -560,9 +805,14 @@ class Client(_Core):
     def health(self) -> dict[str, Any]:
         return self._run(self._op_health())
 
-    def upload_file(self, path: str | Path, *, purpose: str = "assistants") -> FileInfo:
-        """Upload once: reuse the file the service already holds with the same md5."""
-        return self._run(self._op_upload(Path(path), purpose=purpose))
+    def upload_file(
+        self, path: str | Path, *, purpose: str = "assistants", deadline: float | None = None
+    ) -> FileInfo:
+        """Upload once: reuse the file the service already holds with the same md5.
+
+        `deadline` (a `time.monotonic()` value): no attempt waits past it, no retry starts after.
+        """
+        return self._run(self._op_upload(Path(path), purpose=purpose, deadline=deadline))
 
     def generate(
         self,
@@ -574,22 +824,33 @@ class Client(_Core):
         *,
         metadata: dict[str, Any] | None = None,
         callback_url: str | None = None,
+        deadline: float | None = None,
     ) -> Prediction:
         return self._run(
-            self._op_generate(file_id, config, domain, model, batch, metadata, callback_url)
+            self._op_generate(
+                file_id, config, domain, model, batch, metadata, callback_url, deadline
+            )
         )
 
-    def get_prediction(self, prediction_id: str) -> Prediction:
-        return self._run(self._op_get_prediction(prediction_id))
+    def get_prediction(self, prediction_id: str, *, deadline: float | None = None) -> Prediction:
+        return self._run(self._op_get_prediction(prediction_id, deadline))
 
     def wait(
-        self, prediction_id: str, timeout: float = 300.0, *, first: Prediction | None = None
+        self,
+        prediction_id: str,
+        timeout: float = 300.0,
+        *,
+        first: Prediction | None = None,
+        deadline: float | None = None,
     ) -> Prediction:
         """Poll until completed; raise PredictionFailed at once on `failed`.
 
         `first`: the prediction as `generate` returned it (saves a request when already final).
+        The polling ends `timeout` seconds from now, or at `deadline` when given (a
+        `time.monotonic()` value, e.g. the one a whole case started with); a stalled poll ends
+        by then too, as a RequestTimeout naming it.
         """
-        return self._run(self._op_wait(prediction_id, timeout, first))
+        return self._run(self._op_wait(prediction_id, timeout, first, deadline))
 
     def predict(
         self,
@@ -601,7 +862,8 @@ class Client(_Core):
         timeout: float = 300.0,
         file_id: str | None = None,
     ) -> Prediction:
-        """Upload (de-duplicated), generate in batch mode, wait for the final prediction."""
+        """Upload (de-duplicated), generate in batch mode, wait for the final prediction;
+        all of it within `timeout` seconds."""
         return self._run(self._op_predict(Path(document), config, domain, model, timeout, file_id))
 
     def close(self) -> None:
@@ -657,7 +919,14 @@ class AsyncClient(_Core):
                     step = op.send(None)
                     continue
                 try:
-                    response = await self._http.send(step)
+                    response = await self._http.send(step, stream=True)
+                    try:
+                        await response.aread()
+                    except httpx.TransportError as exc:
+                        exc.skillkit_status = response.status_code  # type: ignore[attr-defined]
+                        raise
+                    finally:
+                        await response.aclose()
                 except httpx.TransportError as exc:
                     step = op.throw(exc)
                 else:
@@ -668,9 +937,14 @@ class AsyncClient(_Core):
     async def health(self) -> dict[str, Any]:
         return await self._run(self._op_health())
 
-    async def upload_file(self, path: str | Path, *, purpose: str = "assistants") -> FileInfo:
-        """Upload once: reuse the file the service already holds with the same md5."""
-        return await self._run(self._op_upload(Path(path), purpose=purpose))
+    async def upload_file(
+        self, path: str | Path, *, purpose: str = "assistants", deadline: float | None = None
+    ) -> FileInfo:
+        """Upload once: reuse the file the service already holds with the same md5.
+
+        `deadline` (a `time.monotonic()` value): no attempt waits past it, no retry starts after.
+        """
+        return await self._run(self._op_upload(Path(path), purpose=purpose, deadline=deadline))
 
     async def generate(
         self,
@@ -682,22 +956,35 @@ class AsyncClient(_Core):
         *,
         metadata: dict[str, Any] | None = None,
         callback_url: str | None = None,
+        deadline: float | None = None,
     ) -> Prediction:
         return await self._run(
-            self._op_generate(file_id, config, domain, model, batch, metadata, callback_url)
+            self._op_generate(
+                file_id, config, domain, model, batch, metadata, callback_url, deadline
+            )
         )
 
-    async def get_prediction(self, prediction_id: str) -> Prediction:
-        return await self._run(self._op_get_prediction(prediction_id))
+    async def get_prediction(
+        self, prediction_id: str, *, deadline: float | None = None
+    ) -> Prediction:
+        return await self._run(self._op_get_prediction(prediction_id, deadline))
 
     async def wait(
-        self, prediction_id: str, timeout: float = 300.0, *, first: Prediction | None = None
+        self,
+        prediction_id: str,
+        timeout: float = 300.0,
+        *,
+        first: Prediction | None = None,
+        deadline: float | None = None,
     ) -> Prediction:
         """Poll until completed; raise PredictionFailed at once on `failed`.
 
         `first`: the prediction as `generate` returned it (saves a request when already final).
+        The polling ends `timeout` seconds from now, or at `deadline` when given (a
+        `time.monotonic()` value, e.g. the one a whole case started with); a stalled poll ends
+        by then too, as a RequestTimeout naming it.
         """
-        return await self._run(self._op_wait(prediction_id, timeout, first))
+        return await self._run(self._op_wait(prediction_id, timeout, first, deadline))
 
     async def predict(
         self,
@@ -709,7 +996,8 @@ class AsyncClient(_Core):
         timeout: float = 300.0,
         file_id: str | None = None,
     ) -> Prediction:
-        """Upload (de-duplicated), generate in batch mode, wait for the final prediction."""
+        """Upload (de-duplicated), generate in batch mode, wait for the final prediction;
+        all of it within `timeout` seconds."""
         return await self._run(
             self._op_predict(Path(document), config, domain, model, timeout, file_id)
         )

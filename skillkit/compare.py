@@ -9,7 +9,8 @@ Semantics (the choices made here, in one place):
 
 Schema
     When a schema is given the output is validated first (the validator named by the schema's
-    `$schema`, Draft 2020-12 by default, format checks on). Each error is one line
+    `$schema`: draft-07, 2019-09, or 2020-12 by default; format checks on; no `$ref` is ever
+    fetched, see skillkit.schemas). Each error is one line
     `"<pointer>: <message>"`. A schema-invalid output never passes, but it is still scored.
     A schema that is itself invalid raises `SkillError`.
 
@@ -252,44 +253,79 @@ class MatchRules:
         source: str,
         line: int | None = None,
         base: MatchRules | None = None,
+        locate: Callable[[tuple[str | int, ...]], int | None] | None = None,
     ) -> MatchRules:
         """Parse a `match:` mapping (from YAML) on top of `base` (default: the defaults).
 
-        Unknown keys and wrong types raise CasesError naming the key and `source`.
+        Unknown keys and wrong types raise CasesError naming the key, `source` and the line
+        `locate` gives for the offending key (else `line`).
         """
-        return _RulesParser(source, line).parse(data, base or cls())
+        return _RulesParser(source, line, locate).parse(data, base or cls())
 
     def merge(
-        self, other: Mapping[str, Any] | None, *, source: str = "<match>", line: int | None = None
+        self,
+        other: Mapping[str, Any] | None,
+        *,
+        source: str = "<match>",
+        line: int | None = None,
+        locate: Callable[[tuple[str | int, ...]], int | None] | None = None,
     ) -> MatchRules:
         """These rules with a per-case `match:` mapping applied on top."""
-        return MatchRules.from_mapping(other, source=source, line=line, base=self)
+        return MatchRules.from_mapping(other, source=source, line=line, base=self, locate=locate)
+
+
+class _At(tuple):
+    """Where a value sits inside `match:`: ("match", "paths", "/total", "abs_tol"), shown as
+    `match.paths./total.abs_tol` (list items as `[2]`)."""
+
+    def __truediv__(self, segment: str | int) -> _At:
+        return _At((*self, segment))
+
+    def __str__(self) -> str:
+        out = ""
+        for segment in self:
+            out += f"[{segment}]" if isinstance(segment, int) else ("." if out else "") + segment
+        return out
+
+
+_MATCH = _At(("match",))
 
 
 class _RulesParser:
-    """Validates a `match:` mapping; every problem is one CasesError line."""
+    """Validates a `match:` mapping; every problem is one CasesError line.
 
-    def __init__(self, source: str, line: int | None) -> None:
+    `locate(segments)` (from the YAML reader) gives the line of the key or item at that place
+    below `match:`, so that a nested error names its own line; without it, `line` is used."""
+
+    def __init__(
+        self,
+        source: str,
+        line: int | None,
+        locate: Callable[[tuple[str | int, ...]], int | None] | None = None,
+    ) -> None:
         self.source = source
         self.line = line
+        self.locate = locate
 
-    def fail(self, message: str) -> CasesError:
-        return CasesError(message, path=self.source, line=self.line)
+    def fail(self, message: str, at: _At = _MATCH) -> CasesError:
+        line = self.locate(tuple(at[1:])) if self.locate is not None else None
+        return CasesError(message, path=self.source, line=line or self.line)
 
     def parse(self, data: Mapping[str, Any] | None, base: MatchRules) -> MatchRules:
         if data is None:
             return base
         if not isinstance(data, Mapping):
             raise self.fail(f"match: expected a mapping of rules, got {json_type_name(data)}")
-        self.check_keys(data, _RULE_KEYS, "match")
+        self.check_keys(data, _RULE_KEYS, _MATCH)
         values = self.settings(
-            data, "match", ("dates", "numeric_strings", "missing_equals_null"), base.strings
+            data, _MATCH, ("dates", "numeric_strings", "missing_equals_null"), base.strings
         )
-        lists = {k: self.patterns(data[k], f"match.{k}") for k in _LISTS if k in data}
+        lists = {k: self.patterns(data[k], _MATCH / k) for k in _LISTS if k in data}
         both = set(lists.get("ordered", ())) & set(lists.get("unordered", ()))
         if both:
             raise self.fail(
-                f"match: {sorted(both)[0]!r} is listed under both 'ordered' and 'unordered'"
+                f"match: {sorted(both)[0]!r} is listed under both 'ordered' and 'unordered'",
+                _MATCH / "unordered",
             )
         new_ordered, new_unordered = lists.get("ordered", ()), lists.get("unordered", ())
         values["ignore"] = _extend(base.ignore, lists.get("ignore", ()))
@@ -313,20 +349,21 @@ class _RulesParser:
         current.update(values)
         return MatchRules(**current)
 
-    def check_keys(self, data: Mapping[str, Any], allowed: Iterable[str], where: str) -> None:
+    def check_keys(self, data: Mapping[str, Any], allowed: Iterable[str], where: _At) -> None:
         allowed = tuple(allowed)
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise self.fail(
-                    f"{where}: unknown key {key!r} (allowed: {', '.join(allowed)}){hint}"
+                    f"{where}: unknown key {key!r} (allowed: {', '.join(allowed)}){hint}",
+                    where / str(key),
                 )
 
     def settings(
         self,
         data: Mapping[str, Any],
-        where: str,
+        where: _At,
         booleans: tuple[str, ...],
         base_strings: tuple[str, ...],
     ) -> dict[str, Any]:
@@ -334,27 +371,27 @@ class _RulesParser:
         values: dict[str, Any] = {}
         for key in ("abs_tol", "rel_tol"):
             if key in data:
-                values[key] = self.tolerance(data[key], f"{where}.{key}")
+                values[key] = self.tolerance(data[key], where / key)
         for key in booleans:
             if key in data:
-                values[key] = self.boolean(data[key], f"{where}.{key}")
+                values[key] = self.boolean(data[key], where / key)
         if "strings" in data:
-            values["strings"] = self.strings(data["strings"], base_strings, f"{where}.strings")
+            values["strings"] = self.strings(data["strings"], base_strings, where / "strings")
         return values
 
-    def tolerance(self, value: Any, where: str) -> float:
+    def tolerance(self, value: Any, where: _At) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"{where}: expected a number >= 0, got {json_type_name(value)}")
+            raise self.fail(f"{where}: expected a number >= 0, got {json_type_name(value)}", where)
         if not math.isfinite(value) or value < 0:
-            raise self.fail(f"{where}: expected a number >= 0, got {value!r}")
+            raise self.fail(f"{where}: expected a number >= 0, got {value!r}", where)
         return value
 
-    def boolean(self, value: Any, where: str) -> bool:
+    def boolean(self, value: Any, where: _At) -> bool:
         if not isinstance(value, bool):
-            raise self.fail(f"{where}: expected true or false, got {json_type_name(value)}")
+            raise self.fail(f"{where}: expected true or false, got {json_type_name(value)}", where)
         return value
 
-    def strings(self, value: Any, base: tuple[str, ...], where: str) -> tuple[str, ...]:
+    def strings(self, value: Any, base: tuple[str, ...], where: _At) -> tuple[str, ...]:
         allowed = ", ".join(STRING_NORMALISERS)
         if isinstance(value, bool):
             return DEFAULT_STRINGS if value else ()
@@ -362,55 +399,66 @@ class _RulesParser:
             chosen = set(base)
             for name, on in value.items():
                 if name not in STRING_NORMALISERS:
-                    raise self.fail(f"{where}: unknown normaliser {name!r} (allowed: {allowed})")
-                if self.boolean(on, f"{where}.{name}"):
+                    raise self.fail(
+                        f"{where}: unknown normaliser {name!r} (allowed: {allowed})",
+                        where / str(name),
+                    )
+                if self.boolean(on, where / str(name)):
                     chosen.add(name)
                 else:
                     chosen.discard(name)
         elif isinstance(value, list):
             chosen = set()
-            for name in value:
+            for i, name in enumerate(value):
                 if name not in STRING_NORMALISERS:
-                    raise self.fail(f"{where}: unknown normaliser {name!r} (allowed: {allowed})")
+                    raise self.fail(
+                        f"{where}: unknown normaliser {name!r} (allowed: {allowed})", where / i
+                    )
                 chosen.add(name)
         else:
             raise self.fail(
                 f"{where}: expected a list of normalisers, a mapping of normaliser: true/false, "
-                f"or true/false, got {json_type_name(value)}"
+                f"or true/false, got {json_type_name(value)}",
+                where,
             )
         return tuple(n for n in STRING_NORMALISERS if n in chosen)
 
-    def pattern(self, value: Any, where: str) -> str:
+    def pattern(self, value: Any, where: _At, shown: str | None = None) -> str:
+        shown = shown or str(where)
         if not isinstance(value, str):
-            raise self.fail(f"{where}: expected a JSON pointer string, got {json_type_name(value)}")
+            raise self.fail(
+                f"{shown}: expected a JSON pointer string, got {json_type_name(value)}", where
+            )
         try:
             _parse_pattern(value)
         except ValueError as exc:
-            raise self.fail(f"{where}: {exc}") from None
+            raise self.fail(f"{shown}: {exc}", where) from None
         return value
 
-    def patterns(self, value: Any, where: str) -> tuple[str, ...]:
+    def patterns(self, value: Any, where: _At) -> tuple[str, ...]:
         if isinstance(value, str):
-            value = [value]
+            return (self.pattern(value, where),)
         if not isinstance(value, list):
             raise self.fail(
-                f"{where}: expected a list of JSON pointers, got {json_type_name(value)}"
+                f"{where}: expected a list of JSON pointers, got {json_type_name(value)}", where
             )
-        return tuple(self.pattern(v, f"{where}[{i}]") for i, v in enumerate(value))
+        return tuple(self.pattern(v, where / i) for i, v in enumerate(value))
 
     def any_of(self, value: Any) -> dict[str, tuple[Any, ...]]:
         if not isinstance(value, Mapping):
             raise self.fail(
-                f"match.any_of: expected a mapping of pointer: [values], got {json_type_name(value)}"
+                f"match.any_of: expected a mapping of pointer: [values], got {json_type_name(value)}",
+                _MATCH / "any_of",
             )
         out = {}
         for pointer, alternatives in value.items():
-            where = f"match.any_of.{pointer}"
-            self.pattern(pointer, f"match.any_of key {pointer!r}")
+            where = _MATCH / "any_of" / str(pointer)
+            self.pattern(pointer, where, f"match.any_of key {pointer!r}")
             if not isinstance(alternatives, list) or not alternatives:
                 raise self.fail(
                     f"{where}: expected a non-empty list of acceptable values, "
-                    f"got {json_type_name(alternatives)}"
+                    f"got {json_type_name(alternatives)}",
+                    where,
                 )
             out[pointer] = tuple(alternatives)
         return out
@@ -418,15 +466,16 @@ class _RulesParser:
     def paths(self, value: Any, strings: tuple[str, ...]) -> dict[str, PathRules]:
         if not isinstance(value, Mapping):
             raise self.fail(
-                f"match.paths: expected a mapping of pointer: {{rules}}, got {json_type_name(value)}"
+                f"match.paths: expected a mapping of pointer: {{rules}}, got {json_type_name(value)}",
+                _MATCH / "paths",
             )
         out = {}
         for pointer, rules in value.items():
-            where = f"match.paths.{pointer}"
-            self.pattern(pointer, f"match.paths key {pointer!r}")
+            where = _MATCH / "paths" / str(pointer)
+            self.pattern(pointer, where, f"match.paths key {pointer!r}")
             if not isinstance(rules, Mapping):
                 raise self.fail(
-                    f"{where}: expected a mapping of rules, got {json_type_name(rules)}"
+                    f"{where}: expected a mapping of rules, got {json_type_name(rules)}", where
                 )
             self.check_keys(rules, _PATH_KEYS, where)
             out[pointer] = PathRules(
@@ -1100,16 +1149,14 @@ def _validator(schema: Mapping[str, Any]) -> Any:
 
 @functools.lru_cache(maxsize=32)
 def _cached_validator(schema_json: str) -> Any:
-    """One checked validator per distinct schema (thread-safe cache: runs judge in parallel)."""
-    from jsonschema import Draft202012Validator, SchemaError, validators
+    """One checked validator per distinct schema (thread-safe cache: runs judge in parallel),
+    in the draft its `$schema` names, never fetching a `$ref` (skillkit.schemas)."""
+    from skillkit import schemas
 
-    schema = json.loads(schema_json)
-    cls = validators.validator_for(schema, default=Draft202012Validator)
     try:
-        cls.check_schema(schema)
-    except SchemaError as exc:
-        raise SkillError(f"the output schema is not a valid JSON Schema: {exc.message}") from None
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+        return schemas.validator(json.loads(schema_json))
+    except SkillError as exc:
+        raise SkillError(f"the output schema is {exc.message}") from None
 
 
 def _schema_errors(actual: Any, schema: Mapping[str, Any]) -> list[str]:

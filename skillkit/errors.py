@@ -4,6 +4,7 @@
      +-- UsageError          bad flags or arguments (exit 2)
      +-- SkillError          a skill folder cannot be read at all (exit 2)
      +-- ValidationFailed    a skill has lint errors, so it is not packed (exit 1)
+     |    +-- SkillInvalid   ... so `test` / `generate` do not run it (exit 2)
      +-- BundleError         a zip / payload / base64 bundle is unsafe or malformed (exit 1)
      +-- CasesError          tests/cases.yaml is invalid (exit 2)
      +-- EngineError         the local engine cannot read a document
@@ -45,9 +46,22 @@ class SkillError(SkillkitError):
 
 
 class ValidationFailed(SkillkitError):
-    """A skill has findings at error level (exit 1, like `skillkit validate`)."""
+    """A skill has findings at error level (exit 1, like `skillkit validate`).
+
+    `findings` (skillkit.lint.Finding) are printed before the error line, as `validate` prints
+    them."""
 
     exit_code = 1
+
+    def __init__(self, message: str, *, findings: list | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.findings = list(findings or [])
+
+
+class SkillInvalid(ValidationFailed):
+    """A skill under test has lint errors: it is not run (exit 2, an invalid skill)."""
+
+    exit_code = 2
 
 
 class BundleError(SkillkitError):

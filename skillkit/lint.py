@@ -6,6 +6,7 @@ RULES). Checks yield `Finding`s with the file and line, and a message that says 
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
@@ -15,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from skillkit.bundle import DEFAULT_LIMITS, select_files
-from skillkit.cases import CASES_FILE, load_cases
-from skillkit.documents import EXPECTED_SUFFIX, is_document
-from skillkit.errors import CasesError, SkillkitError
+from skillkit.cases import CASES_FILE, folder_documents, load_cases
+from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
+from skillkit.errors import CasesError, SkillInvalid, SkillkitError, ValidationFailed
 from skillkit.skill import SCHEMA_FILE, SkillMd, discover_skills, find_skill_md, read_skill_md
 
 ERROR, WARNING = "error", "warning"
@@ -64,17 +65,26 @@ RULES: dict[str, Rule] = {
         Rule("SK208", ERROR, "SKILL.md links to a file that is excluded from the bundle"),
         # Skill-test rules (schema.json and tests/)
         Rule("SK301", ERROR, "schema.json is not valid JSON"),
-        Rule("SK302", ERROR, "schema.json is not a valid JSON Schema (draft 2020-12)"),
+        Rule(
+            "SK302",
+            ERROR,
+            "schema.json is not a valid JSON Schema (in the draft its `$schema` names: "
+            "draft-07, 2019-09 or 2020-12, the default), or a `$ref` cannot be resolved",
+        ),
         Rule("SK303", ERROR, "an expected file is not valid JSON"),
         Rule("SK304", ERROR, "an expected file does not validate against schema.json"),
         Rule("SK305", ERROR, "a case's document does not exist"),
         Rule("SK306", ERROR, "a case's document is not a supported type"),
         Rule("SK307", ERROR, "tests/cases.yaml is invalid"),
+        Rule("SK308", ERROR, "`required` names a property that `properties` does not define"),
+        Rule("SK309", ERROR, "cases.yaml names an expected file that does not exist"),
         # Warnings
         Rule("SK401", WARNING, "the SKILL.md body is over 500 lines"),
         Rule("SK402", WARNING, "the description never says when to use the skill"),
         Rule("SK403", WARNING, "a binary file would be bundled"),
         Rule("SK404", WARNING, "the SKILL.md body is empty: no instructions"),
+        Rule("SK405", WARNING, "a file in tests/ looks like a misspelt expected file"),
+        Rule("SK406", WARNING, "a case checks nothing: no expected file and no schema"),
     ]
 }
 
@@ -380,41 +390,124 @@ def _pointer(parts: Iterable[Any]) -> str:
     return "/" + "/".join(str(p) for p in parts) if parts else "/"
 
 
+def _check_schema_file(root: Path, schema_path: Path) -> tuple[list[Finding], Any]:
+    """SK301/SK302/SK308 for schema.json and the files its `$ref`s name (each finding on the
+    line of the offending key, in the file that holds it), and the validator when it is usable.
+    Nothing is ever fetched: see skillkit.schemas."""
+    from skillkit import schemas
+
+    loaded = schemas.load(schema_path, root=root, bundled=True)
+    findings = [
+        _finding(
+            "SK301" if p.kind == "json" else "SK302",
+            f"{p.where}: {p.message}" if p.pointer and p.pointer != ("$schema",) else p.message,
+            root / p.file if p.file else schema_path,
+            p.line,
+        )
+        for p in loaded.problems
+    ]
+    invalid = bool(findings)
+    for doc in loaded.docs.values():
+        if not isinstance(doc.data, (dict, bool)):
+            continue
+        for p in schemas.metaschema_problems(doc.data, loaded.cls):
+            invalid = True
+            findings.append(
+                _finding(
+                    "SK302", f"{p.where}: {p.message}", root / doc.name, doc.line_of(p.pointer)
+                )
+            )
+        for parts, name, close in schemas.required_undefined(doc.data):
+            hint = f'did you mean "{close}"? Or add' if close else "add"
+            findings.append(
+                _finding(
+                    "SK308",
+                    f"{schemas.pointer_text(parts)} names {json.dumps(name)}, which "
+                    f'"properties" does not define; {hint} it to "properties", or drop it from '
+                    '"required" (nothing can fill a property the schema does not describe)',
+                    root / doc.name,
+                    doc.line_of(parts),
+                )
+            )
+    if invalid or loaded.schema is None:
+        return findings, None
+    try:
+        return findings, schemas.validator(loaded.schema)
+    except SkillkitError as exc:
+        findings.append(_finding("SK302", exc.message, schema_path))
+        return findings, None
+
+
+def _value_hint(err: Any) -> str:
+    """What to write instead, for an expected file's value the schema rejects."""
+    value, kind = err.instance, err.validator
+    if kind == "type":
+        wanted = (
+            err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        )
+        if isinstance(value, str) and {"number", "integer"} & set(wanted):
+            try:
+                float(value.replace(",", ""))
+                return f"write it as a number, without quotes ({value.strip().replace(',', '')})"
+            except ValueError:
+                pass
+        if "string" in wanted and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return f'write it as a string: "{value}"'
+        if value is None:
+            return "the schema does not allow null here: give a value, or allow null in the schema"
+        return f"write a JSON {' or '.join(str(w) for w in wanted)} here, or fix the schema"
+    if kind == "required" and isinstance(value, dict):
+        missing = [n for n in err.validator_value if n not in value]
+        if missing:
+            return f'add "{missing[0]}" (null where the document does not give it and the schema allows null)'
+    if kind == "additionalProperties":
+        return "remove it, or add it to the schema's properties"
+    if kind == "enum" and isinstance(err.validator_value, list):
+        options = ", ".join(json.dumps(v) for v in err.validator_value[:10])
+        return f"use one of: {options}"
+    if kind == "format":
+        shapes = {"date": "YYYY-MM-DD", "date-time": "YYYY-MM-DDThh:mm:ssZ", "time": "hh:mm:ss"}
+        if err.validator_value in shapes:
+            return f"write it as {shapes[err.validator_value]}"
+    return "fix the value or the schema"
+
+
+def _error_parts(err: Any) -> tuple:
+    """Where an expected file's error is: the extra key itself for additionalProperties."""
+    parts = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        props = err.schema.get("properties") or {}
+        extra = [k for k in err.instance if k not in props]
+        if extra:
+            return (*parts, extra[0])
+    return parts
+
+
 def check_tests(root: Path) -> Iterator[Finding]:
-    from jsonschema import Draft202012Validator, FormatChecker
-    from jsonschema.exceptions import SchemaError
+    from skillkit import schemas
 
     schema_path = root / SCHEMA_FILE
     validator = None
     if schema_path.is_file():
-        schema, problem = _json_problem(schema_path)
-        if problem:
-            yield _finding("SK301", problem[0], schema_path, problem[1])
-        elif not isinstance(schema, dict):
-            yield _finding("SK302", "a JSON Schema must be an object", schema_path, 1)
-        else:
-            try:
-                Draft202012Validator.check_schema(schema)
-                validator = Draft202012Validator(schema, format_checker=FormatChecker())
-            except SchemaError as exc:
-                yield _finding(
-                    "SK302", f"{_pointer(exc.absolute_path)}: {exc.message}", schema_path, 1
-                )
+        schema_findings, validator = _check_schema_file(root, schema_path)
+        yield from schema_findings
 
     tests = root / "tests"
     if not tests.is_dir():
         return
     for expected in sorted(tests.glob(f"*{EXPECTED_SUFFIX}")):
-        data, problem = _json_problem(expected)
-        if problem:
-            yield _finding("SK303", problem[0], expected, problem[1])
+        doc = schemas.parse_json(expected.read_bytes(), expected.name, expected)
+        if isinstance(doc, schemas.SchemaProblem):
+            yield _finding("SK303", doc.message, expected, doc.line)
             continue
         if validator is not None:
-            for err in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+            errors = validator.iter_errors(doc.data)
+            for err in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
                 yield _finding(
                     "SK304",
-                    f"{_pointer(err.absolute_path)}: {err.message}; fix the value or the schema",
+                    f"{_pointer(err.absolute_path)}: {err.message}; {_value_hint(err)}",
                     expected,
+                    doc.line_of(_error_parts(err)),
                 )
     yield from _check_cases(root, tests)
 
@@ -448,6 +541,68 @@ def _check_cases(root: Path, tests: Path) -> Iterator[Finding]:
                 case.source or doc,
                 case.line,
             )
+        if case.expected_missing:
+            yield _finding(
+                "SK309",
+                f"case '{case.name}': expected file '{case.expected_path.name}' does not exist; "
+                "create it with `skillkit test --update-missing` or fix the name",
+                case.source or doc,
+                case.line,
+            )
+        elif not case.has_expected and case.schema is None:
+            yield _finding(
+                "SK406",
+                f"case '{case.name}' checks nothing: add {expected_path(doc).name} "
+                "(`skillkit test --update-missing`) or a schema.json",
+                case.source or doc,
+                case.line,
+            )
+    yield from _check_misspelt_expected(tests, found)
+
+
+_EXPECTED_WORD = "expected"
+
+
+def _misspelt_stem(name: str) -> str | None:
+    """The document stem a JSON file name seems meant for, if it is not a well-formed
+    `<stem>.expected.json`: `x.json`, `x.expect.json`, `x.Expected.json`, `x_expected.json`."""
+    if not name.lower().endswith(".json") or name.endswith(EXPECTED_SUFFIX):
+        return None
+    base = name[: -len(".json")]
+    match = re.match(r"^(.+?)[._ -]+([A-Za-z]+)$", base)
+    if match:
+        word = match.group(2).lower()
+        close = difflib.SequenceMatcher(None, word, _EXPECTED_WORD).ratio() >= 0.75
+        if word.startswith("expect") or close:
+            return match.group(1)
+    return base
+
+
+def _check_misspelt_expected(tests: Path, cases: list) -> Iterator[Finding]:
+    """SK405: a JSON file beside a document that would be its expected file, but for the name."""
+    stems: dict[str, Path] = {}
+    for doc in folder_documents(tests):
+        stems.setdefault(doc.stem.casefold(), doc)
+    named = {c.expected_path.resolve() for c in cases if c.expected_path is not None}
+    for path in sorted(tests.iterdir()):
+        if not path.is_file() or path.resolve() in named or path.name == CASES_FILE:
+            continue
+        stem = _misspelt_stem(path.name)
+        doc = stems.get(stem.casefold()) if stem else None
+        if doc is None:
+            continue
+        intended = expected_path(doc)
+        if intended.is_file() and intended.name == path.name:
+            continue
+        yield _finding(
+            "SK405",
+            f"looks like the expected file of '{doc.name}', which is read only as "
+            f"'{intended.name}'; rename it (the case is schema-only until then)"
+            if not intended.is_file()
+            else f"looks like a second expected file of '{doc.name}'; "
+            f"only '{intended.name}' is read",
+            path,
+        )
 
 
 # --------------------------------------------------------------------------- entry points
@@ -482,3 +637,37 @@ def lint_paths(paths: Iterable[str | Path]) -> list[Finding]:
 
 def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
     return any(f.severity == ERROR or strict for f in findings)
+
+
+def count_line(findings: list[Finding]) -> str:
+    """`2 error(s), 1 warning(s)`: the line `validate` ends with."""
+    errors = sum(f.severity == ERROR for f in findings)
+    return f"{errors} error(s), {len(findings) - errors} warning(s)"
+
+
+def require_valid(
+    roots: Iterable[Path],
+    *,
+    refusal: type[ValidationFailed] = SkillInvalid,
+    action: str = "run",
+    ignore: Iterable[str] = (),
+) -> None:
+    """Raise `refusal` carrying every error-level finding of the skills (codes in `ignore`
+    aside): `pack`, `test` and `generate` refuse a skill exactly where `validate` fails it."""
+    skipped = set(ignore)
+    errors: list[Finding] = []
+    names: list[str] = []
+    for root in roots:
+        found = [f for f in lint_skill(Path(root)) if f.severity == ERROR and f.code not in skipped]
+        if found:
+            errors += found
+            names.append(Path(root).resolve().name)
+    if errors:
+        one = len(names) == 1
+        which = names[0] if one else f"{len(names)} skills ({', '.join(names)})"
+        raise refusal(
+            f"{which}: {len(errors)} validation error(s), so {'it is' if one else 'they are'} "
+            f"not {action}; "
+            "fix them (see `skillkit validate`) or pass --no-validate",
+            findings=errors,
+        )

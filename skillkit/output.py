@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from skillkit.lint import Finding
 
 
 def use_colour(stream=None) -> bool:
@@ -18,20 +22,26 @@ def use_colour(stream=None) -> bool:
 
 
 class Printer:
-    """Prints lines with optional colour, decided once per stream."""
+    """Prints lines with optional colour, decided once per stream (stdout, or stderr: `err`)."""
 
     def __init__(self) -> None:
         self.colour = use_colour(sys.stdout)
         self.colour_err = use_colour(sys.stderr)
 
-    def _style(self, text: str, colour: str, bold: bool = False) -> str:
-        return click.style(text, fg=colour, bold=bold) if self.colour else text
+    def _style(self, text: str, colour: str, bold: bool = False, *, err: bool = False) -> str:
+        on = self.colour_err if err else self.colour
+        return click.style(text, fg=colour, bold=bold) if on else text
 
-    def severity(self, severity: str, code: str) -> str:
-        return self._style(code, "red" if severity == "error" else "yellow", bold=True)
+    def severity(self, severity: str, code: str, *, err: bool = False) -> str:
+        return self._style(code, "red" if severity == "error" else "yellow", bold=True, err=err)
 
-    def ok(self, text: str) -> str:
-        return self._style(text, "green")
+    def finding(self, finding: Finding, *, err: bool = False) -> str:
+        """A lint finding as `skillkit validate` prints it: `path:line: CODE message`."""
+        code = self.severity(finding.severity, finding.code, err=err)
+        return f"{finding.location}: {code} {finding.message}"
+
+    def ok(self, text: str, *, err: bool = False) -> str:
+        return self._style(text, "green", err=err)
 
     def line(self, text: str, *, err: bool = False) -> None:
         click.echo(text, err=err, color=self.colour_err if err else self.colour)

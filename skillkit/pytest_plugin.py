@@ -1,8 +1,17 @@
 """pytest plugin: every skill case becomes a test item.
 
-Inert unless enabled with `--skillkit` or `skillkit = true` in the ini file. Each SKILL.md that
-pytest meets yields one collector named after the skill's `tests/cases.yaml` (whether or not the
-file exists), so node ids read `example_skills/invoice-extraction/tests/cases.yaml::acme-001`.
+Inert unless enabled with `--skillkit` or `skillkit = true` in the ini file. Node ids name a file
+that exists, so that pytest can collect it again from the id alone:
+
+- a skill with `tests/cases.yaml`: the file is one collector holding every case,
+  `example_skills/invoice-extraction/tests/cases.yaml::acme-001`;
+- a skill without one: each document in `tests/` is a collector holding its case,
+  `example_skills/invoice-extraction/tests/acme-001.pdf::acme-001`.
+
+So `pytest --skillkit PATH/tests/cases.yaml::ID` re-runs exactly that case, and
+`pytest --skillkit PATH/tests` (or the skill folder, or a tree of skills) collects every case.
+Each skill is linted first, as `skillkit validate` does; one with errors is a collection error
+listing its findings (`--skillkit-no-validate` runs it anyway).
 
 The plugin holds no logic of its own: the first item to run asks the runner to run every selected
 case in one go (each skill packed once, each document uploaded once, cases in parallel), and each
@@ -16,10 +25,13 @@ from typing import Any
 
 import pytest
 
-from skillkit.cases import CASES_FILE, Case, load_cases
+from skillkit.cases import CASES_FILE, Case, folder_documents, load_cases
 from skillkit.errors import SkillkitError
+from skillkit.lint import require_valid
+from skillkit.skill import find_skill_md
 
 _RESULTS = pytest.StashKey[dict[str, Any]]()
+_CASES = pytest.StashKey[dict[Path, Any]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,6 +47,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         default=False,
         help="answer every case from its recorded cassette (no server, no key)",
+    )
+    group.addoption(
+        "--skillkit-no-validate",
+        action="store_true",
+        default=False,
+        help="run skills even if `skillkit validate` finds errors in them",
     )
     group.addoption(
         "--skillkit-jobs",
@@ -63,21 +81,64 @@ def _enabled(config: pytest.Config) -> bool:
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.name.lower() != "skill.md" or not _enabled(parent.config):
+    if not _enabled(parent.config) or file_path.parent.name != "tests":
         return None
-    return SkillCasesFile.from_parent(parent, path=file_path.parent / "tests" / CASES_FILE)
+    tests_dir = file_path.parent
+    if find_skill_md(tests_dir.parent) is None:
+        return None
+    if file_path.name == CASES_FILE:
+        return SkillCasesFile.from_parent(parent, path=file_path)
+    if (tests_dir / CASES_FILE).is_file():
+        return None  # cases.yaml holds this skill's cases, documents included
+    if file_path in folder_documents(tests_dir):
+        return SkillDocumentFile.from_parent(parent, path=file_path)
+    return None
+
+
+def _skill_cases(config: pytest.Config, root: Path) -> list[Case]:
+    """The skill's cases, linted first; read once per session. SkillkitError on bad input."""
+    cache = config.stash.setdefault(_CASES, {})
+    key = root.resolve()
+    if key not in cache:
+        try:
+            if not config.getoption("skillkit_no_validate"):
+                require_valid([root])
+            cache[key] = load_cases(root)
+        except SkillkitError as exc:
+            cache[key] = exc
+    found = cache[key]
+    if isinstance(found, SkillkitError):
+        raise found
+    return found
+
+
+def _collect_error(collector: pytest.Collector, exc: SkillkitError) -> Exception:
+    """One line per finding and one for the error, like the CLI, never a traceback."""
+    lines = [f.location + f": {f.code} {f.message}" for f in getattr(exc, "findings", [])]
+    return collector.CollectError("\n".join([*lines, f"skillkit: {exc}"]))
 
 
 class SkillCasesFile(pytest.File):
-    """The cases of one skill (`tests/cases.yaml`, or discovered from `tests/`)."""
+    """Every case of one skill's `tests/cases.yaml`."""
+
+    def holds(self, case: Case) -> bool:
+        return True
 
     def collect(self):  # type: ignore[override]
         try:
-            cases = load_cases(self.path.parent.parent)
-        except SkillkitError as exc:  # one line, like the CLI, not a traceback
-            raise self.CollectError(f"skillkit: {exc}") from None
+            cases = _skill_cases(self.config, self.path.parent.parent)
+        except SkillkitError as exc:
+            raise _collect_error(self, exc) from None
         for case in cases:
-            yield SkillCaseItem.from_parent(self, name=case.name, case=case)
+            if self.holds(case):
+                yield SkillCaseItem.from_parent(self, name=case.name, case=case)
+
+
+class SkillDocumentFile(SkillCasesFile):
+    """The case of one document in a skill's `tests/` (a skill without cases.yaml)."""
+
+    def holds(self, case: Case) -> bool:
+        return case.document.resolve() == self.path.resolve()
 
 
 class SkillCaseFailed(Exception):

@@ -18,26 +18,34 @@ import json
 import platform
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from skillkit import __version__
 from skillkit import cassettes as cassette_store
 from skillkit.bundle import PackedSkill, pack_skill
-from skillkit.cases import Case, collect, display_path, matches, shard_of
+from skillkit.cases import Case, collect, display_path, matches, shard, shard_bounds
 from skillkit.client import (
     DEFAULT_MODEL,
     AsyncClient,
     FileInfo,
     PredictionFailed,
+    RetryPolicy,
     remote_target,
 )
 from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
 from skillkit.files import atomic_write_bytes
+from skillkit.skill import discover_skills
 
 PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
 STATUSES = (PASSED, FAILED, ERROR, SKIPPED)
+# What a passed case may have left unchecked, or what --update did to it: reports show these
+# in place of "passed" and count them on their own (`RunResult.counts`).
+SCHEMA_ONLY, UNCHECKED, UPDATED, CREATED = "schema-only", "unchecked", "updated", "created"
+OUTCOMES = (PASSED, SCHEMA_ONLY, UNCHECKED, UPDATED, CREATED, FAILED, ERROR, SKIPPED)
+# Lint codes that --update/--update-missing repair, so they do not stop such a run.
+UPDATE_REPAIRS = ("SK309",)
 LOCAL_TARGET = "local engine (in-process, no key, no network)"
 REPLAY_TARGET = "recorded cassettes (replay, no server, no key)"
 
@@ -63,6 +71,10 @@ class RunOptions:
     base_url: str | None = None
     api_key: str | None = None
     model: str = DEFAULT_MODEL
+    request_timeout: float | None = None  # seconds per HTTP attempt; None: the client's 30 s
+    retry: RetryPolicy | None = None  # retries of one request; None: the client's default
+    validate: bool = True  # lint every skill first; a skill with errors is not run
+    require_expected: bool = False  # a case without an expected file fails
 
     def check(self) -> None:
         """UsageError for contradictory or out-of-range options."""
@@ -74,15 +86,28 @@ class RunOptions:
             raise UsageError("--min-pass-rate must be between 0 and 1")
         if self.timeout <= 0:
             raise UsageError("--timeout must be a positive number of seconds")
+        if self.request_timeout is not None and self.request_timeout <= 0:
+            raise UsageError("--request-timeout must be a positive number of seconds")
         if self.record and self.replay:
             raise UsageError("--record and --replay exclude each other")
         remote_target(self.base_url, self.api_key, local=self.local)  # --local with a URL/key
 
+    @property
+    def runs_local(self) -> bool:
+        """True when the run uses the embedded engine: `--local`, or no URL and no key."""
+        if self.replay:
+            return False
+        return remote_target(self.base_url, self.api_key, local=self.local) is None
+
     def to_dict(self) -> dict[str, Any]:
-        """For report metadata: never the key."""
+        """For report metadata: never the key; `local` says what the run did, flag or not."""
         data = asdict(self)
         data["api_key"] = "***" if self.api_key else None
         data["shard"] = f"{self.shard[0]}/{self.shard[1]}" if self.shard else None
+        try:
+            data["local"] = self.runs_local
+        except UsageError:
+            pass
         return data
 
 
@@ -142,6 +167,34 @@ class CaseResult:
     expected_path: str | None = None
     snapshot: str | None = None
     cassette: str | None = None
+    checks: list[str] = field(default_factory=list)  # "schema", "values": what judging checks
+    expected: Any = None  # the expected JSON (None for a schema-only case)
+    snapshot_action: str | None = None  # UPDATED / CREATED when --update wrote the file
+    started_at: float | None = None  # seconds since the run started: its first own request
+    finished_at: float | None = None
+
+    @property
+    def outcome(self) -> str:
+        """The status as reports show it: a pass that left values unchecked, or that --update
+        rewrote, says so."""
+        if self.status != PASSED:
+            return self.status
+        if self.snapshot_action:
+            return self.snapshot_action
+        if "values" not in self.checks:
+            return SCHEMA_ONLY if "schema" in self.checks else UNCHECKED
+        return PASSED
+
+    @property
+    def checked(self) -> str:
+        """What a verdict on this case rests on, in words."""
+        if self.checks == ["schema", "values"]:
+            return "schema and expected values"
+        if self.checks == ["schema"]:
+            return "schema only (no expected file: values not checked)"
+        if self.checks == ["values"]:
+            return "expected values only (no schema)"
+        return "nothing (no expected file and no schema)"
 
     @property
     def location(self) -> str:
@@ -160,6 +213,8 @@ class CaseResult:
         data = asdict(self)
         data["differences"] = [d.to_dict() for d in self.differences]
         data["location"] = self.location
+        data["outcome"] = self.outcome
+        data["checked"] = self.checked
         return data
 
 
@@ -175,15 +230,28 @@ class RunResult:
     results: list[CaseResult] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
     interrupted: bool = False
+    notes: list[str] = field(default_factory=list)  # e.g. an empty shard: said, not hidden
     versions: dict[str, str] = field(
         default_factory=lambda: {"skillkit": __version__, "python": platform.python_version()}
     )
+    clock: float = field(default_factory=time.monotonic, repr=False)  # monotonic start
+    seconds: float | None = None  # wall time, once finished
 
     def counts(self) -> dict[str, int]:
+        """Cases per status, then how many passes were schema-only, unchecked, updated, created
+        (those are counted within `passed` too)."""
         out = dict.fromkeys(STATUSES, 0)
+        extra = dict.fromkeys((SCHEMA_ONLY, UNCHECKED, UPDATED, CREATED), 0)
         for r in self.results:
             out[r.status] += 1
-        return out
+            if r.outcome in extra:
+                extra[r.outcome] += 1
+        return {**out, **{k.replace("-", "_"): v for k, v in extra.items()}}
+
+    @property
+    def wall_seconds(self) -> float:
+        """The run's wall time (so far, while it runs)."""
+        return self.seconds if self.seconds is not None else time.monotonic() - self.clock
 
     @property
     def exit_code(self) -> int:
@@ -205,6 +273,8 @@ class RunResult:
             "versions": self.versions,
             "options": self.options.to_dict(),
             "total": self.total,
+            "seconds": round(self.wall_seconds, 3),
+            "notes": self.notes,
             "counts": self.counts(),
             "exit_code": self.exit_code,
             "results": [r.to_dict() for r in self.results],
@@ -229,14 +299,28 @@ def _now() -> str:
 
 
 def select_cases(cases: Sequence[Case], options: RunOptions) -> list[Case]:
-    """-k then --shard; order kept."""
+    """-k then --shard (a balanced slice of the ids in sorted order); order kept."""
     chosen = list(cases)
     if options.pattern:
         chosen = [c for c in chosen if matches(c.id, options.pattern)]
     if options.shard:
         index, count = options.shard
-        chosen = [c for c in chosen if shard_of(c.id, count) == index]
+        chosen = shard(chosen, index, count, key=lambda c: c.id)
     return chosen
+
+
+def shard_note(total: int, options: RunOptions) -> str | None:
+    """What to say when --shard leaves this leg nothing to run (more shards than cases)."""
+    if not options.shard:
+        return None
+    index, count = options.shard
+    start, end = shard_bounds(total, index, count)
+    if end > start:
+        return None
+    return (
+        f"shard {index}/{count} is empty: {total} case(s) for {count} shards, "
+        f"so {count - total} shard(s) run nothing"
+    )
 
 
 def describe_target(options: RunOptions) -> str:
@@ -272,6 +356,7 @@ class _Outcome:
     actual: Any = None
     verdict: Verdict | None = None
     note: str | None = None
+    span: tuple[float, float] | None = None  # (start, end) in seconds since the run started
 
 
 def _difference(d: Any) -> Difference:
@@ -335,9 +420,12 @@ def write_snapshot(path: Path, actual: Any) -> None:
 class _Run:
     """State of one run: caches for packed skills and uploads, the client, the listeners."""
 
-    def __init__(self, options: RunOptions, client: AsyncClient | None) -> None:
+    def __init__(
+        self, options: RunOptions, client: AsyncClient | None, clock: float | None = None
+    ) -> None:
         self.options = options
         self.client = client
+        self.clock = time.monotonic() if clock is None else clock  # the run's start
         self.semaphore = asyncio.Semaphore(options.jobs)
         self.packed: dict[Path, tuple[PackedSkill, dict[str, Any]]] = {}
         self.uploads: dict[Path, asyncio.Future[FileInfo]] = {}
@@ -356,13 +444,13 @@ class _Run:
             self.doc_sha[path] = cassette_store.sha256_file(path)
         return self.doc_sha[path]
 
-    async def upload(self, path: Path) -> FileInfo:
+    async def upload(self, path: Path, deadline: float | None = None) -> FileInfo:
         """Each document once per run, even when several cases start at the same moment."""
         assert self.client is not None
         key = path.resolve()
         task = self.uploads.get(key)
         if task is None:
-            task = asyncio.ensure_future(self.client.upload_file(path))
+            task = asyncio.ensure_future(self.client.upload_file(path, deadline=deadline))
             self.uploads[key] = task
         return await asyncio.shield(task)
 
@@ -406,12 +494,15 @@ class _Run:
             return prediction.get("response"), None
         assert self.client is not None
         timeout = case.timeout or self.options.timeout
-        info = await self.upload(case.document)
+        deadline = time.monotonic() + timeout  # every request of the case ends by then
+        info = await self.upload(case.document, deadline)
         prediction = await self.client.generate(
-            info.id, sent, case.domain, self.options.model, batch=True
+            info.id, sent, case.domain, self.options.model, batch=True, deadline=deadline
         )
         try:
-            final = await self.client.wait(prediction.id, timeout, first=prediction)
+            final = await self.client.wait(
+                prediction.id, timeout, first=prediction, deadline=deadline
+            )
         except PredictionFailed as exc:
             if self.options.record and exc.prediction is not None:
                 cassette_store.save(case.cassette_path, case.name, inputs, exc.prediction.raw)
@@ -423,13 +514,18 @@ class _Run:
         return final.response, note
 
     async def attempt(self, case: Case) -> _Outcome:
-        """One run of a case: predict (or replay), then judge."""
+        """One run of a case: predict (or replay), then judge.
+
+        Its clock starts once it holds a `-j` slot: the seconds are its own upload, generate,
+        poll and judge, never the wait for a slot."""
         async with self.semaphore:
             started = time.monotonic()
             timeout = case.timeout or self.options.timeout
 
             def stop(status: str, message: str, actual: Any = None) -> _Outcome:
-                return _Outcome(Attempt(status, None, time.monotonic() - started, message), actual)
+                now = time.monotonic()
+                attempt = Attempt(status, None, now - started, message)
+                return _Outcome(attempt, actual, span=(started - self.clock, now - self.clock))
 
             try:
                 actual, note = await asyncio.wait_for(self.predict(case), timeout + 5)
@@ -446,12 +542,12 @@ class _Run:
                 verdict = await asyncio.to_thread(judge_case, case, actual)
             except SkillkitError as exc:  # e.g. the schema itself is not a valid JSON Schema
                 return stop(ERROR, str(exc), actual)
-            attempt = Attempt(
-                PASSED if verdict.passed else FAILED, verdict.f1, time.monotonic() - started
-            )
+            now = time.monotonic()
+            attempt = Attempt(PASSED if verdict.passed else FAILED, verdict.f1, now - started)
             if not verdict.passed:
                 attempt.message = _failure_summary(case, verdict)
-            return _Outcome(attempt, actual, verdict, note)
+            span = (started - self.clock, now - self.clock)
+            return _Outcome(attempt, actual, verdict, note, span)
 
     async def run_case(self, case: Case) -> CaseResult:
         result = CaseResult(
@@ -465,11 +561,20 @@ class _Run:
             status=SKIPPED,
             min_score=case.min_score,
             expected_path=_rel(case.expected_path) if case.expected_path else None,
+            checks=case.checks,
+            expected=case.expected if case.has_expected else None,
         )
         if case.skip:
             result.message = case.skip
             return result
-        started = time.monotonic()
+        updating = self.options.update or self.options.update_missing
+        if case.expected_missing and not updating:
+            result.status = FAILED
+            result.message = (
+                f"expected file {_rel(case.expected_path)} named in cases.yaml does not exist; "
+                "create it with `skillkit test --update-missing`"
+            )
+            return result
         try:
             outcomes = await asyncio.gather(
                 *(self.attempt(case) for _ in range(self.options.repeat))
@@ -477,12 +582,29 @@ class _Run:
         except SkillkitError as exc:  # packing failed, etc.
             result.status = ERROR
             result.message = str(exc)
-            result.seconds = time.monotonic() - started
             return result
-        result.seconds = time.monotonic() - started
+        # Its own time: the sum of its attempts, each timed from when it held a -j slot.
+        result.seconds = sum(o.attempt.seconds for o in outcomes)
+        spans = [o.span for o in outcomes if o.span is not None]
+        if spans:
+            result.started_at = min(s for s, _ in spans)
+            result.finished_at = max(e for _, e in spans)
         result.attempts = [o.attempt for o in outcomes]
         self._combine(case, result, outcomes)
+        self._require_expected(case, result)
         return result
+
+    def _require_expected(self, case: Case, result: CaseResult) -> None:
+        """--require-expected: a pass that checked no values (and created none) fails."""
+        if not self.options.require_expected or result.status != PASSED:
+            return
+        if case.has_expected or result.snapshot_action == CREATED:
+            return
+        result.status = FAILED
+        result.message = (
+            f"no expected file: only {'the schema' if case.schema else 'nothing'} was checked "
+            "(--require-expected); write one with `skillkit test --update-missing`"
+        )
 
     def _combine(self, case: Case, result: CaseResult, outcomes: Sequence[_Outcome]) -> None:
         attempts = result.attempts
@@ -537,6 +659,7 @@ class _Run:
             return
         changed = len(verdict.differences)
         write_snapshot(path, actual)
+        result.snapshot_action = UPDATED if case.has_expected else CREATED
         if case.has_expected and changed:
             result.snapshot = f"updated {_rel(path)} ({changed} field(s) changed)"
             result.differences = verdict.differences
@@ -575,36 +698,73 @@ def _make_client(options: RunOptions) -> AsyncClient | None:
     if remote is None:
         return AsyncClient.local()
     base_url, api_key = remote
-    return AsyncClient(base_url, api_key, use_env=False, max_connections=max(options.jobs, 4))
+    return AsyncClient(
+        base_url,
+        api_key,
+        use_env=False,
+        max_connections=max(options.jobs, 4),
+        request_timeout=options.request_timeout,
+        retry=options.retry,
+    )
 
 
 def check_output_schema(case: Case) -> None:
-    """An invalid JSON Schema is the skill's mistake (exit 2), not the service's (exit 3)."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError
+    """An invalid JSON Schema is the skill's mistake (exit 2), not the service's (exit 3).
+
+    Checked in the draft its `$schema` names, `$ref`s included, never fetching anything
+    (skillkit.schemas); the error names the line of the offending key in schema.json."""
+    from skillkit import schemas
 
     schema = case.schema
     if schema is None:
         return
-    try:
-        Draft202012Validator.check_schema(schema)
-    except SchemaError as exc:
-        where = "/" + "/".join(str(p) for p in exc.absolute_path)
-        own = isinstance(case.config.get("json_schema"), dict)
-        path = case.source if own and case.source else case.skill.schema_path
-        raise SkillError(f"not a valid JSON Schema at {where}: {exc.message}", path=path) from exc
+    problems = schemas.check(schema)
+    if not problems:
+        return
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    own = isinstance(case.config.get("json_schema"), dict)
+    if own and case.source:
+        path, line = case.source, case.line
+    else:
+        path, line = (
+            case.skill.schema_path,
+            schemas.line_in_file(case.skill.schema_path, first.pointer),
+        )
+    raise SkillError(
+        f"not a valid JSON Schema at {first.where}: {first.message}{more}", path=path, line=line
+    )
 
 
-def plan(paths: Sequence[str | Path], options: RunOptions) -> list[Case]:
-    """Collect and select the cases of a run (SkillError/CasesError/UsageError on bad input)."""
+@dataclass
+class Plan:
+    """The cases a run will run, and what to say about the selection."""
+
+    cases: list[Case]
+    notes: list[str] = field(default_factory=list)
+
+
+def plan(paths: Sequence[str | Path], options: RunOptions) -> Plan:
+    """Lint, collect and select the cases of a run.
+
+    Raises UsageError for bad options, SkillInvalid (with the findings) for a skill that
+    `skillkit validate` fails, and SkillError/CasesError for what cannot be read at all."""
     options.check()
+    paths = list(paths) or ["."]
+    if options.validate:
+        from skillkit.lint import require_valid
+
+        ignore = UPDATE_REPAIRS if options.update or options.update_missing else ()
+        require_valid(discover_skills(paths), ignore=ignore)
     cases = [case for sc in collect(paths) for case in sc.cases]
     for case in cases:
         check_output_schema(case)
-    chosen = select_cases(cases, options)
-    if options.pattern and not chosen and cases:
+    matching = select_cases(cases, replace(options, shard=None))
+    if options.pattern and not matching and cases:
         raise UsageError(f"-k {options.pattern!r} matches none of the {len(cases)} case(s)")
-    return chosen
+    chosen = select_cases(cases, options)
+    note = shard_note(len(matching), options)
+    return Plan(chosen, [note] if note else [])
 
 
 async def run_tests_async(
@@ -613,16 +773,23 @@ async def run_tests_async(
     listeners: Sequence[Listener] = (),
     *,
     cases: Sequence[Case] | None = None,
+    notes: Sequence[str] = (),
 ) -> RunResult:
-    """Run the selected cases of the skills under `paths`; see the module docstring."""
+    """Run the selected cases of the skills under `paths`; see the module docstring.
+
+    `cases` (with their `notes`) skips planning: the caller has linted and selected them."""
     options = options or RunOptions()
-    chosen = list(cases) if cases is not None else plan(paths, options)
+    if cases is None:
+        planned = plan(paths, options)
+        cases, notes = planned.cases, planned.notes
+    chosen = list(cases)
     run = RunResult(target=describe_target(options), options=options, started=_now())
     run.total = len(chosen)
+    run.notes = list(notes)
     run.skills = sorted({c.skill_name for c in chosen})
     _notify(listeners, "start", run)
     client = _make_client(options)
-    state = _Run(options, client)
+    state = _Run(options, client, run.clock)
     tasks: list[asyncio.Future[CaseResult]] = []
     try:
         if client is not None:
@@ -649,6 +816,7 @@ async def run_tests_async(
         order = {c.id: i for i, c in enumerate(chosen)}
         run.results.sort(key=lambda r: order.get(r.case_id, 0))
         run.finished = _now()
+        run.seconds = time.monotonic() - run.clock
         _notify(listeners, "finish", run)
     return run
 
@@ -659,6 +827,7 @@ def run_tests(
     listeners: Sequence[Listener] = (),
     *,
     cases: Sequence[Case] | None = None,
+    notes: Sequence[str] = (),
 ) -> RunResult:
     """Blocking wrapper of `run_tests_async` (for the CLI and the pytest plugin)."""
-    return asyncio.run(run_tests_async(paths, options, listeners, cases=cases))
+    return asyncio.run(run_tests_async(paths, options, listeners, cases=cases, notes=notes))

@@ -54,7 +54,12 @@ def create_skill(
     description: str | None = None,
     domain: str | None = None,
 ) -> Path:
-    """Make `parent/name` from a template; never overwrites anything."""
+    """Make `parent/name` from a template; never overwrites anything.
+
+    With `domain`, schema.json is that domain's schema from vlmrun-hub (the `hub` extra): a
+    UsageError saying how to install it, or naming the known domains, before anything is
+    written. A template's sample expected file was written for its own schema, so it is left
+    out then: the sample becomes a schema-only case until `skillkit test --update-missing`."""
     why = name_problem(name)
     if why or not name:
         raise UsageError(
@@ -76,6 +81,7 @@ def create_skill(
         raise UsageError(
             f"the description must be one line of at most {DESCRIPTION_MAX} characters"
         )
+    schema = _domain_schema(domain) if domain else None
     words = name.replace("-", " ")
     values = {
         "name": name,
@@ -90,11 +96,43 @@ def create_skill(
         _copy(available[template], staging, values)
         if not domain:
             _drop_domain_lines(staging)
+        if schema is not None:
+            _use_domain_schema(staging, schema)
         os.replace(staging, dest)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return dest
+
+
+def _domain_schema(domain: str) -> dict:
+    from skillkit import install_hint
+    from skillkit.server.hub import HUB_EXTRA_HINT, HubUnavailable, UnknownDomain, domain_schema
+
+    try:
+        found = domain_schema(domain)
+    except HubUnavailable as exc:
+        raise UsageError(
+            f"--domain {domain}: its schema comes from vlmrun-hub, which is not installed: "
+            f"{install_hint('hub')} (nothing was created)"
+            if str(exc) == HUB_EXTRA_HINT
+            else f"--domain {domain}: {exc} (nothing was created)"
+        ) from None
+    except UnknownDomain as exc:
+        raise UsageError(f"--domain: {exc} (nothing was created)") from None
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **found.json_schema}
+
+
+def _use_domain_schema(folder: Path, schema: dict) -> None:
+    import json
+
+    (folder / "schema.json").write_text(
+        json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    tests = folder / "tests"
+    if tests.is_dir():
+        for expected in tests.glob("*.expected.json"):
+            expected.unlink()  # written for the template's schema, not the domain's
 
 
 def _yaml_scalar(text: str) -> str:

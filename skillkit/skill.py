@@ -6,7 +6,6 @@ it with a line number. `load_skill` is the strict entry point for code that need
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -207,25 +206,24 @@ def load_skill(path: str | Path) -> Skill:
         description=description if isinstance(description, str) else None,
         frontmatter=md.frontmatter,
         body=md.body,
-        schema=load_schema(root / SCHEMA_FILE),
+        schema=load_schema(root / SCHEMA_FILE, root=root),
     )
 
 
-def load_schema(path: Path) -> dict[str, Any] | None:
-    """schema.json as a dict, None if absent; SkillError with the line if it is not JSON."""
+def load_schema(path: Path, *, root: Path | None = None) -> dict[str, Any] | None:
+    """schema.json as a self-contained dict, None if absent: the `$ref`s to files under `root`
+    (default: the file's folder) are inlined (skillkit.schemas.load). SkillError naming the
+    file and line if it is not JSON, not an object, or a `$ref` cannot be inlined (remote,
+    outside the folder, missing); nothing is ever fetched."""
+    from skillkit import schemas
+
     if not path.is_file():
         return None
-    try:
-        data = json.loads(_decode(path.read_bytes()))
-    except json.JSONDecodeError as exc:
-        raise SkillError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", path=path, line=exc.lineno
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise SkillError("not valid UTF-8", path=path) from exc
-    if not isinstance(data, dict):
-        raise SkillError("a JSON Schema must be a JSON object", path=path, line=1)
-    return data
+    loaded = schemas.load(path, root=root)
+    problem = schemas.first_error(loaded)
+    if problem is not None:
+        raise problem
+    return loaded.schema
 
 
 # Searched for skills nowhere below these either (build output holds copies of skills).

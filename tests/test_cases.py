@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import make_skill
 
-from skillkit.cases import collect, load_cases, matches, parse_shard, shard_of
+from skillkit.cases import collect, load_cases, matches, parse_shard, shard
 from skillkit.compare import MatchRules
 from skillkit.errors import CasesError, SkillError
 
@@ -41,7 +41,7 @@ def test_folder_convention_pairs_documents_with_expected_files(tmp_path):
     assert not b.has_expected and b.expected_path is None  # schema-only case
     assert b.snapshot_path == root / "tests" / "b.expected.json"
     assert a.schema == SCHEMA
-    assert a.node_id.endswith("demo/tests/cases.yaml::a")
+    assert a.node_id.endswith("demo/tests/a.txt::a")  # a file that exists: pytest re-runs it
     assert a.cassette_path == root / "tests" / "cassettes" / "a.json"
 
 
@@ -161,13 +161,27 @@ def test_k_pattern_substring_or_glob():
     assert not matches("invoice-extraction/acme-001", "receipt")
 
 
-def test_shards_partition_the_cases_stably():
-    ids = [f"skill-{i % 3}/case-{i}" for i in range(60)]
-    shards = [{c for c in ids if shard_of(c, 4) == k} for k in range(1, 5)]
-    assert set().union(*shards) == set(ids)
-    assert sum(len(s) for s in shards) == len(ids)  # disjoint
-    assert all(shards)  # each shard gets work with 60 ids
-    assert [shard_of(c, 4) for c in ids] == [shard_of(c, 4) for c in ids]  # stable
+@pytest.mark.parametrize("count", range(1, 9))
+def test_shards_are_balanced_and_partition_every_case_exactly_once(count: int):
+    """N = 1..50 cases over n shards: each shard holds floor(N/n) or ceil(N/n) cases, and the
+    union over the shards is every case exactly once (the old id hash left 1/2 of 3 empty)."""
+    for total in range(1, 51):
+        ids = [f"skill-{i % 3}/case-{i:02d}" for i in range(total)]
+        shuffled = ids[::-1]  # the split depends on the ids, not on the order given
+        legs = [shard(shuffled, k, count, key=str) for k in range(1, count + 1)]
+        sizes = [len(leg) for leg in legs]
+        assert set(sizes) <= {total // count, -(-total // count)}, (total, count, sizes)
+        flat = [c for leg in legs for c in leg]
+        assert sorted(flat) == sorted(ids) and len(flat) == len(set(flat)), (total, count)
+        assert legs == [shard(ids, k, count, key=str)[::-1] for k in range(1, count + 1)]
+
+
+def test_three_cases_in_two_shards_give_two_and_one():
+    ids = ["a/x", "b/y", "c/z"]
+    assert [len(shard(ids, k, 2, key=str)) for k in (1, 2)] == [1, 2]
+
+
+def test_parse_shard():
     assert parse_shard("2/4") == (2, 4)
     for bad in ("0/4", "5/4", "x", "1/0"):
         with pytest.raises(ValueError):

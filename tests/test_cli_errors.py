@@ -91,7 +91,7 @@ def test_invalid_json_schema_is_the_skills_fault_exit_2(tmp_path: Path) -> None:
     for extra in ([], ["--replay"]):
         result = run_cli("test", skill, "-q", *extra)
         assert result.exit_code == 2, result.stdout + result.stderr
-        assert "schema.json" in result.stderr and "not a valid JSON Schema" in result.stderr
+        assert "schema.json" in result.stderr and "SK302" in result.stderr  # as validate says
         assert "/properties/total/type" in result.stderr
 
 
@@ -113,7 +113,7 @@ def test_pytest_plugin_collection_error_is_one_line(pytester: pytest.Pytester, b
     shutil.copytree(EXAMPLE, skill)
     if broken == "schema":
         (skill / "schema.json").write_text("{ not json")
-        want = "schema.json:1: not valid JSON"
+        want = "schema.json:1: SK301 not valid JSON"  # as `skillkit validate` says it
     else:
         (skill / "tests" / "cases.yaml").write_text("cases:\n  - document: missing.pdf\n")
         want = "cases.yaml:2"
@@ -121,3 +121,20 @@ def test_pytest_plugin_collection_error_is_one_line(pytester: pytest.Pytester, b
     out = result.stdout.str()
     assert want in out
     assert "Traceback" not in out and "raise " not in out
+
+
+def test_pack_into_a_closed_pipe_exits_quietly(tmp_path: Path) -> None:
+    """`skillkit pack X | head -c 10`: the reader leaves early; no 'error: Broken pipe'."""
+    skill = make_skill(tmp_path, "big", files={"assets/blob.bin": os.urandom(3_000_000)})
+    for fmt in ("payload", "zip", "base64"):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "skillkit", "pack", str(skill), "--format", fmt],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        head = proc.stdout.read(10)
+        proc.stdout.close()  # what `head -c 10` does once it has its bytes
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 141, err
+        assert len(head) == 10 and err == "", err

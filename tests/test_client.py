@@ -5,6 +5,7 @@ never produces on purpose (503 bursts, 429 with Retry-After)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -22,12 +23,14 @@ import pytest
 from skillkit.client import (
     AsyncClient,
     AuthError,
+    BadResponse,
     Client,
     ConnectionFailed,
     NotFound,
     PollPolicy,
     Prediction,
     PredictionFailed,
+    RateLimited,
     RetryPolicy,
     ServiceUnavailable,
     ValidationFailed,
@@ -107,14 +110,12 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    """`python -m skillkit serve` on a free loopback port; yields its base URL.
+@contextlib.contextmanager
+def serving(data: Path) -> Iterator[str]:
+    """`python -m skillkit serve` on a free loopback port; yields its root URL.
 
-    `serve` cannot bind port 0, so a free port is picked first; if another process takes it in
-    between, try again with another.
-    """
-    data = tmp_path_factory.mktemp("server-data")
+    A free port is picked first; if another process takes it in between, try again with
+    another."""
     for _ in range(3):
         port = free_port()
         proc, reason = _start_serve(data, port)
@@ -123,9 +124,16 @@ def server(tmp_path_factory) -> Iterator[str]:
     else:
         pytest.fail("no free port for the server after 3 attempts")
     try:
-        yield f"http://127.0.0.1:{port}/v1"
+        yield f"http://127.0.0.1:{port}"
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """The real server for this module; yields its base URL (`.../v1`)."""
+    with serving(tmp_path_factory.mktemp("server-data")) as root:
+        yield f"{root}/v1"
 
 
 def test_upload_is_deduplicated_by_md5(server, tmp_path):
@@ -283,6 +291,33 @@ def test_429_retry_after_is_honoured(hosted):
     assert asyncio.run(go()).status == "completed"
     (_, _, t1), (_, _, t2) = hosted.calls
     assert t2 - t1 >= 0.95  # waited what the server asked, not the 0.01 s backoff
+
+
+def test_retry_after_past_the_budget_is_cut_to_the_budget_and_said(hosted):
+    hosted.script["GET /v1/predictions/p1"] = [
+        (429, {"Retry-After": "3600"}, {"detail": "slow down"})
+    ]
+    policy = RetryPolicy(max_attempts=5, max_total=0.5, base_delay=0.01, max_delay=0.05)
+    with Client(hosted.base_url, "k", retry=policy) as client:
+        with pytest.raises(RateLimited) as caught:
+            client.get_prediction("p1")
+    assert str(caught.value) == (
+        "GET /v1/predictions/p1: 429 rate limited after 2 attempts; slow down; "
+        "Retry-After 3600 s exceeds the 0.5 s retry budget"
+    )
+    (_, _, t1), (_, _, t2) = hosted.calls  # asked again once, after the whole budget
+    assert 0.4 <= t2 - t1 < 5
+
+
+def test_json_of_the_wrong_shape_is_a_bad_response_not_a_type_error(hosted):
+    hosted.script["GET /v1/predictions/p1"] = [(200, {}, None)]
+    hosted.script["GET /v1/predictions/p2"] = [(200, {}, ["p2", "completed"])]
+    with Client(hosted.base_url, "k", retry=FAST) as client:
+        with pytest.raises(BadResponse, match=r"^GET /v1/predictions/p1: .* got null$"):
+            client.get_prediction("p1")
+        with pytest.raises(BadResponse, match=r"'id' and 'status', got a list of 2 item\(s\)$"):
+            client.get_prediction("p2")
+    assert len(hosted.calls) == 2  # not transient: not retried
 
 
 def test_retries_are_bounded(hosted):

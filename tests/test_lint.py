@@ -374,6 +374,13 @@ def test_sk304_expected_does_not_match_schema(tmp_path: Path) -> None:
     assert {h.message.split(":")[0] for h in hits} == {"/total", "/vendor"}
 
 
+def test_sk308_required_names_an_undefined_property(tmp_path: Path) -> None:
+    schema = '{\n  "type": "object",\n  "properties": {"total": {}},\n  "required": ["totl"]\n}'
+    root = make_skill(tmp_path, "demo", files={"schema.json": schema})
+    (hit,) = only(lint_skill(root), "SK308")
+    assert hit.line == 4 and '"totl"' in hit.message and '"total"' in hit.message
+
+
 def test_sk305_expected_without_document(tmp_path: Path) -> None:
     root = make_skill(tmp_path, "demo", files={"tests/acme-001.expected.json": "{}"})
     only(lint_skill(root), "SK305")
@@ -443,6 +450,26 @@ def test_sk403_binary_outside_assets(tmp_path: Path) -> None:
 def test_sk404_empty_body(tmp_path: Path) -> None:
     (hit,) = only(lint_skill(make_skill(tmp_path, "demo", body="\n\n")), "SK404")
     assert hit.severity == WARNING
+
+
+def test_sk309_cases_yaml_names_a_missing_expected_file(tmp_path: Path) -> None:
+    cases = "cases:\n  - id: one\n    document: one.txt\n    expected: one.golden.json\n"
+    files = {"tests/one.txt": "Total: 1\n", "tests/cases.yaml": cases}
+    (hit,) = only(lint_skill(make_skill(tmp_path, "demo", files=files)), "SK309")
+    assert hit.line == 2 and "'one.golden.json'" in hit.message
+    assert "--update-missing" in hit.message
+
+
+def test_sk405_misspelt_expected_file(tmp_path: Path) -> None:
+    files = {"tests/one.txt": "Total: 1\n", "tests/one.expectd.json": "{}"}
+    (hit,) = only(lint_skill(make_skill(tmp_path, "demo", files=files)), "SK405")
+    assert hit.path.endswith("one.expectd.json") and "'one.expected.json'" in hit.message
+
+
+def test_sk406_a_case_that_checks_nothing(tmp_path: Path) -> None:
+    root = make_skill(tmp_path, "demo", files={"tests/one.txt": "Total: 1\n"})
+    (hit,) = only(lint_skill(root), "SK406")
+    assert "one.expected.json" in hit.message and "schema.json" in hit.message
 
 
 # --------------------------------------------------------------------------- trees and paths

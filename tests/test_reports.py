@@ -23,6 +23,7 @@ def result(case: str, status: str, **extra) -> CaseResult:
         "document": f"skills/inv/tests/{case}.pdf",
         "status": status,
         "seconds": 0.25,
+        "checks": ["schema", "values"],
     }
     values.update(extra)
     return CaseResult(**values)
@@ -76,7 +77,10 @@ def test_json_report_has_every_result_differences_and_metadata():
     assert data["target"] == "http://127.0.0.1:8000/v1"
     assert data["versions"]["skillkit"] and data["versions"]["python"]
     assert data["options"]["jobs"] == 4 and data["options"]["api_key"] is None
-    assert data["counts"] == {"passed": 1, "failed": 1, "error": 1, "skipped": 1}
+    assert data["counts"] == {
+        **{"passed": 1, "failed": 1, "error": 1, "skipped": 1},
+        **{"schema_only": 0, "unchecked": 0, "updated": 0, "created": 0},
+    }
     assert data["exit_code"] == 1
     bad = next(r for r in data["results"] if r["case"] == "bad")
     assert bad["differences"][0]["path"] == "/total"

@@ -124,7 +124,7 @@ def test_library_api_with_repeat_reports_a_pass_rate(tmp_path):
     assert [r.case_id for r in run.results] == ["demo/inv-1", "demo/inv-2"]
     for r in run.results:
         assert r.status == "passed" and r.pass_rate == 1.0 and len(r.attempts) == 3
-        assert r.f1 == 1.0 and r.node_id.endswith("demo/tests/cases.yaml::" + r.case)
+        assert r.f1 == 1.0 and r.node_id.endswith(f"demo/tests/{r.case}.txt::{r.case}")
 
 
 def test_record_replay_without_server_and_stale_recordings(tmp_path):

@@ -134,3 +134,47 @@ def test_new_extraction_skill_passes_its_own_test_on_the_local_engine(tmp_path: 
     result = run_cli("test", tmp_path / "demo-extraction", "--local", "-q")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "1 passed, 0 failed" in result.stdout + result.stderr
+
+
+def test_new_with_a_domain_writes_the_hub_schema_and_says_so(tmp_path: Path) -> None:
+    pytest.importorskip("vlmrun.hub")
+    from skillkit.server.hub import domain_schema
+
+    result = run_cli(
+        "new", "inv", "-t", "extraction", "-d", tmp_path, "--domain", "document.invoice"
+    )
+    assert result.exit_code == 0, result.output
+    assert "schema.json: the document.invoice schema from vlmrun-hub" in result.stdout
+    schema = json.loads((tmp_path / "inv" / "schema.json").read_text())
+    hub = domain_schema("document.invoice").json_schema
+    assert schema["properties"] == hub["properties"]
+    # The template's sample expected file fitted the template's schema, not this one.
+    assert not list((tmp_path / "inv" / "tests").glob("*.expected.json"))
+    assert lint_skill(tmp_path / "inv") == []
+    ran = run_cli("test", tmp_path / "inv", "--local")
+    assert ran.exit_code == 0 and "schema-only" in ran.stdout, ran.output
+
+
+def test_new_with_a_domain_but_no_hub_says_how_to_get_it(tmp_path, monkeypatch) -> None:
+    import sys
+
+    from skillkit.server import hub
+
+    monkeypatch.setitem(sys.modules, "vlmrun.hub.registry", None)  # import fails, as uninstalled
+    hub._registry.cache_clear()
+    hub._domain_schema.cache_clear()
+    try:
+        result = run_cli("new", "inv", "-d", tmp_path, "--domain", "document.invoice")
+    finally:
+        hub._registry.cache_clear()
+        hub._domain_schema.cache_clear()
+    assert result.exit_code == 2
+    assert 'pip install "skillkit-vlm[hub]"' in result.stderr
+    assert "nothing was created" in result.stderr and not (tmp_path / "inv").exists()
+
+
+def test_new_with_an_unknown_domain_names_the_known_ones(tmp_path: Path) -> None:
+    pytest.importorskip("vlmrun.hub")
+    result = run_cli("new", "inv", "-d", tmp_path, "--domain", "document.invoise")
+    assert result.exit_code == 2 and "document.invoice" in result.stderr
+    assert not (tmp_path / "inv").exists()

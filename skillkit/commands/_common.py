@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ import click
 
 from skillkit.errors import SkillkitError
 from skillkit.files import atomic_write_bytes
+from skillkit.output import Printer
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -22,8 +24,16 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except SkillkitError as exc:
+            findings = getattr(exc, "findings", None)
+            if findings:  # the lint findings behind a refusal, as `skillkit validate` prints them
+                out = Printer()
+                for finding in findings:
+                    out.line(out.finding(finding, err=True), err=True)
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:  # `skillkit pack X | head -c 10`: the reader left; so do we
+            _silence_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
         except OSError as exc:  # a path the user gave cannot be read or written
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"error: {where}{exc.strerror or exc}", err=True)
@@ -33,6 +43,19 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(130)
 
     return wrapper
+
+
+# What a shell reports for a process killed by SIGPIPE (128 + 13), as `yes | head` does.
+EXIT_BROKEN_PIPE = 141
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (e.g. captured in tests)
+        pass
 
 
 def write_output(out: str, data: bytes | str) -> None:

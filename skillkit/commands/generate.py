@@ -50,6 +50,9 @@ def _read_schema(path: str) -> dict[str, Any]:
 @click.option("--api-key", metavar="KEY", help="Bearer key [env VLMRUN_API_KEY].")
 @click.option("--model", default="vlm-1", show_default=True, help="Model name sent to generate.")
 @click.option("--timeout", type=float, default=300.0, show_default=True, help="Seconds to wait.")
+@click.option(
+    "--no-validate", is_flag=True, help="Run the skill even if `skillkit validate` finds errors."
+)
 @handle_errors
 def command(
     skill: str,
@@ -65,12 +68,15 @@ def command(
     api_key: str | None,
     model: str,
     timeout: float,
+    no_validate: bool,
 ) -> None:
     """Run SKILL (a skill folder) on DOCUMENT once and print the JSON output.
 
     Packs the skill, uploads the document, calls /v1/document/generate with the inline skill
     and waits for the result. Same target rules as `skillkit test`: the embedded engine
-    unless --base-url/--api-key (or VLMRUN_BASE_URL/VLMRUN_API_KEY) are set.
+    unless --base-url/--api-key (or VLMRUN_BASE_URL/VLMRUN_API_KEY) are set. The skill is
+    linted first, as `skillkit validate` does: with errors it is not run (exit 2) unless
+    --no-validate.
 
     \b
     Examples:
@@ -80,6 +86,7 @@ def command(
     """
     from skillkit.bundle import pack_skill
     from skillkit.client import Client, remote_target
+    from skillkit.lint import require_valid
     from skillkit.runner import LOCAL_TARGET
     from skillkit.skill import load_skill
 
@@ -87,6 +94,8 @@ def command(
     if not doc.is_file():
         raise UsageError("no such document", path=document)
     loaded = load_skill(skill)
+    if not no_validate:
+        require_valid([loaded.root])
     packed = pack_skill(loaded.root)
     schema = _read_schema(json_schema) if json_schema else loaded.schema
     config: dict[str, Any] = {"skills": [packed.payload()]}

@@ -39,6 +39,8 @@ def command(bundle: str, fmt: str) -> None:
             )
         total = sum(e.size for e in report.entries)
         click.echo(f"entries: {len(report.entries)} files, {total} bytes")
+        if report.entries:
+            click.echo(f"  {'mode':>4} {'bytes':>10} {'zipped':>10}  path")
         for e in report.entries:
             click.echo(f"  {oct(e.mode)[2:]:>4} {e.size:>10} {e.compressed_size:>10}  {e.path}")
         if report.frontmatter is not None:

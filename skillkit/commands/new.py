@@ -29,7 +29,11 @@ from skillkit.scaffold import create_skill
     help="Folder to create the skill in.",
 )
 @click.option("--description", help="One line: what the skill does and when to use it.")
-@click.option("--domain", help="A VLM Run domain to note in the skill (e.g. document.invoice).")
+@click.option(
+    "--domain",
+    help="A VLM Run domain (e.g. document.invoice): its schema from vlmrun-hub becomes "
+    "schema.json (needs the hub extra).",
+)
 @handle_errors
 def command(
     name: str, template: str, parent: str, description: str | None, domain: str | None
@@ -40,9 +44,19 @@ def command(
     Examples:
       skillkit new invoice-extraction --template extraction
       skillkit new contract-review --dir skills --description "Reviews contracts. Use when ..."
+      skillkit new invoices --template extraction --domain document.invoice
     """
     dest = create_skill(
         name, template=template, parent=Path(parent), description=description, domain=domain
     )
     click.echo(f"created {dest}/ from template '{template}'")
+    if domain:
+        from skillkit.server.hub import hub_version
+
+        click.echo(f"schema.json: the {domain} schema from vlmrun-hub {hub_version()}")
+        if (dest / "tests").is_dir():
+            click.echo(
+                "tests/: the sample is a schema-only case; "
+                f"`skillkit test {dest} --update-missing` writes its expected file"
+            )
     click.echo(f"next: edit {dest}/SKILL.md, then `skillkit validate {dest}`")

@@ -14,7 +14,7 @@ from skillkit.bundle import PackInfo, iter_base64, pack_to_file, write_payload
 from skillkit.commands._common import handle_errors
 from skillkit.errors import SkillError, ValidationFailed
 from skillkit.files import atomic_write
-from skillkit.lint import lint_skill
+from skillkit.lint import require_valid
 from skillkit.skill import skill_root
 
 
@@ -72,13 +72,7 @@ def command(path: str, out: str, fmt: str, layout: str, no_validate: bool) -> No
     if not root.exists():
         raise SkillError("no such file or folder", path=root)
     if not no_validate:
-        errors = [f for f in lint_skill(root) if f.severity == "error"]
-        if errors:
-            for f in errors:
-                click.echo(f"{f.location}: {f.code} {f.message}", err=True)
-            raise ValidationFailed(
-                f"{len(errors)} validation error(s); fix them or pass --no-validate", path=root
-            )
+        require_valid([root], refusal=ValidationFailed, action="packed")
     if out == "-" and fmt == "zip" and sys.stdout.isatty():
         raise SkillError("refusing to write a zip to a terminal; use -o FILE", path=root)
     with tempfile.TemporaryDirectory(prefix="skillkit-pack-") as tmp:

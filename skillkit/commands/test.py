@@ -36,6 +36,14 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
     "--timeout", type=float, default=300.0, show_default=True, help="Seconds allowed per case."
 )
 @click.option(
+    "--request-timeout",
+    type=float,
+    default=None,
+    metavar="SECONDS",
+    help="Seconds one HTTP attempt may wait; a stall is retried within the retry budget "
+    "[default: 30].",
+)
+@click.option(
     "-k",
     "pattern",
     metavar="PATTERN",
@@ -51,6 +59,16 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
     default=1.0,
     show_default=True,
     help="With --repeat: share of runs that must pass.",
+)
+@click.option(
+    "--require-expected",
+    is_flag=True,
+    help="Fail cases that have no expected file (schema-only cases check no values).",
+)
+@click.option(
+    "--no-validate",
+    is_flag=True,
+    help="Run skills even if `skillkit validate` finds errors in them.",
 )
 @click.option("--update", is_flag=True, help="Write actual outputs as the expected files.")
 @click.option("--update-missing", is_flag=True, help="Only create expected files that are missing.")
@@ -78,10 +96,13 @@ def command(
     model: str,
     jobs: int,
     timeout: float,
+    request_timeout: float | None,
     pattern: str | None,
     shard: tuple[int, int] | None,
     repeat: int,
     min_pass_rate: float,
+    require_expected: bool,
+    no_validate: bool,
     update: bool,
     update_missing: bool,
     record: bool,
@@ -96,7 +117,11 @@ def command(
 
     A case is a document in a skill's tests/ folder with its `<stem>.expected.json` (or a
     case in tests/cases.yaml). The output must validate against schema.json and match the
-    expected JSON field by field; failures show the differing fields.
+    expected JSON field by field; failures show the differing fields. A document without an
+    expected file is a schema-only case: reports say so, and --require-expected fails it.
+
+    Every skill is linted first, as `skillkit validate` does: a skill with errors is not
+    run (exit 2) unless --no-validate.
 
     \b
     Target: --base-url/--api-key (or VLMRUN_BASE_URL/VLMRUN_API_KEY); with neither, or with
@@ -114,8 +139,8 @@ def command(
       skillkit test my-skill --update                    # accept current outputs
 
     \b
-    Exit codes: 0 all passed, 1 some case failed, 2 usage or invalid skill/cases,
-    3 the service failed on every case.
+    Exit codes: 0 all passed, 1 some case failed, 2 usage or invalid skill/cases
+    (lint errors included), 3 the service failed on every case.
     """
     from skillkit.report import console, github
     from skillkit.report import html as html_report
@@ -129,6 +154,7 @@ def command(
     options = RunOptions(
         jobs=jobs,
         timeout=timeout,
+        request_timeout=request_timeout,
         pattern=pattern,
         shard=shard,
         repeat=repeat,
@@ -141,8 +167,10 @@ def command(
         base_url=base_url,
         api_key=api_key,
         model=model,
+        validate=not no_validate,
+        require_expected=require_expected,
     )
-    chosen = plan(list(paths) or ["."], options)
+    planned = plan(list(paths) or ["."], options)
     listeners: list = [console.Report(quiet=quiet)]
     for path, module in (
         (json_path, json_report),
@@ -154,5 +182,7 @@ def command(
             listeners.append(module.Report(path))
     if github.enabled():
         listeners.append(github.Report())
-    run = run_tests(list(paths) or ["."], options, listeners, cases=chosen)
+    run = run_tests(
+        list(paths) or ["."], options, listeners, cases=planned.cases, notes=planned.notes
+    )
     sys.exit(run.exit_code)

@@ -8,7 +8,7 @@ import sys
 import click
 
 from skillkit.commands._common import handle_errors
-from skillkit.lint import RULES, Finding, has_errors, lint_paths
+from skillkit.lint import RULES, Finding, count_line, has_errors, lint_paths
 from skillkit.output import Printer
 from skillkit.report.github import escape_data, escape_property
 
@@ -90,11 +90,9 @@ def command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     else:
         out = Printer()
         for f in findings:
-            out.line(f"{f.location}: {out.severity(f.severity, f.code)} {f.message}")
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
+            out.line(out.finding(f))
         if findings:
-            out.line(f"{errors} error(s), {warnings} warning(s)", err=True)
+            out.line(count_line(findings), err=True)
         else:
-            out.line(out.ok("all skills valid"), err=True)
+            out.line(out.ok("all skills valid", err=True), err=True)
     sys.exit(1 if failed else 0)

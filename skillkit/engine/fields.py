@@ -182,6 +182,11 @@ def _kind(name: str, node: dict, title: str, description: str) -> tuple[str, set
     return "string", formats
 
 
+# How deep the engine follows nested objects and arrays. A recursive schema (a tree node that
+# refers to itself) is legitimate; below this depth its nodes are left to their defaults.
+MAX_FIELD_DEPTH = 16
+
+
 def build_field(
     name: str, node: Any, root: dict, parents: list[str] | None = None, depth: int = 0
 ) -> Field:
@@ -204,6 +209,8 @@ def build_field(
         parents=tuple(t for p in (parents or []) for t in tokens(split_name(p))),
         range_end=kind in ("date", "datetime") and bool(set(tokens(split_name(name))) & RANGE_END),
     )
+    if depth >= MAX_FIELD_DEPTH:
+        return f
     if kind == "object":
         for child_name, child in (sub.get("properties") or {}).items():
             f.children.append(

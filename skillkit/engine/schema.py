@@ -8,18 +8,26 @@ Missing values: a property the document does not give is `null` where the schema
 null; otherwise the type's neutral value — "" for strings, 0 for numbers and integers,
 false for booleans, [] for arrays, an object of defaults for objects, the first option of an
 enum, the `const`, or the schema's own `default` when it has one. `conform` then checks the
-result with Draft 2020-12, formats included (a checker such as the test runner's treats
+result in the draft the schema's `$schema` names (draft-07, 2019-09, 2020-12 by default;
+skillkit.schemas), formats included (a checker such as the test runner's treats
 `format: date` as an assertion), and replaces anything still invalid with that default. A
 value whose format no default can satisfy ("" is not a date) is left out when its property is
 optional, and set to the format's neutral value (1970-01-01, 00:00:00) when it is required.
+A required key that is missing is added (its default; null for a name `properties` does not
+define), extra keys that `additionalProperties: false` forbids are dropped, and when no output
+can validate (a required name that `additionalProperties: false` forbids, say) `conform`
+raises EngineError saying why: the prediction fails rather than answer an invalid or blank
+document.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from skillkit import schemas
+from skillkit.errors import EngineError, SkillError
 
 Schema = dict[str, Any]
 
@@ -108,7 +116,13 @@ def main_type(node: Schema) -> str | None:
     return None
 
 
-def default_for(node: Schema | bool, root: Schema, *, allow_null: bool = True) -> Any:
+# A recursive schema's default object stops nesting here (deeper levels are `{}`).
+MAX_DEFAULT_DEPTH = 16
+
+
+def default_for(
+    node: Schema | bool, root: Schema, *, allow_null: bool = True, _depth: int = 0
+) -> Any:
     """The value used when the document does not give one (see the module docstring)."""
     sub, nullable = resolve(node, root)
     if "const" in sub:
@@ -132,8 +146,11 @@ def default_for(node: Schema | bool, root: Schema, *, allow_null: bool = True) -
     if t == "array":
         return []
     if t == "object":
+        if _depth >= MAX_DEFAULT_DEPTH:
+            return {}
         return {
-            name: default_for(prop, root) for name, prop in (sub.get("properties") or {}).items()
+            name: default_for(prop, root, _depth=_depth + 1)
+            for name, prop in (sub.get("properties") or {}).items()
         }
     if t == "null":
         return None
@@ -149,8 +166,23 @@ FORMAT_NEUTRAL = {
 
 
 def conform(data: Any, schema: Schema) -> Any:
-    """Replace every value that fails validation with its property's default."""
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    """Replace every value that fails validation with its property's default (see the module
+    docstring); EngineError when no output can validate."""
+    try:
+        return _conform(data, schema)
+    except RecursionError:
+        raise EngineError(
+            "the output schema cannot be satisfied by finite output: an object requires itself "
+            "(a required, non-nullable property that refers back to its own definition); make "
+            "the property optional or nullable"
+        ) from None
+
+
+def _conform(data: Any, schema: Schema) -> Any:
+    try:
+        validator = schemas.validator(schema)
+    except SkillError as exc:
+        raise EngineError(f"the output schema is {exc.message}") from None
     for _ in range(40):
         errors = sorted(validator.iter_errors(data), key=lambda e: len(e.absolute_path))
         if not errors:
@@ -158,6 +190,16 @@ def conform(data: Any, schema: Schema) -> Any:
         error = errors[0]
         path = list(error.absolute_path)
         sub_schema = _schema_at(schema, path, schema)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            _add_required(error.instance, error.validator_value, sub_schema, schema, path)
+            continue
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            if _drop_extras(error.instance, sub_schema, schema):
+                continue
+        keep = _items_allowed(error)
+        if keep is not None and isinstance(error.instance, list) and len(error.instance) > keep:
+            del error.instance[keep:]  # a tuple's extra items, or more than maxItems
+            continue
         replacement = default_for(sub_schema, schema) if sub_schema is not None else None
         if not path:
             data = replacement if isinstance(replacement, dict) else {}
@@ -197,7 +239,74 @@ def conform(data: Any, schema: Schema) -> Any:
                     parent.pop(path[-1])
                 continue
         parent[path[-1]] = replacement
+    errors = list(validator.iter_errors(data))
+    if errors:
+        raise EngineError(
+            "the output schema cannot be satisfied: no output validates "
+            f"({schemas.pointer_text(tuple(errors[0].absolute_path))}: {errors[0].message})"
+        )
     return data
+
+
+def _add_required(
+    target: dict, required: Any, sub: Schema | None, root: Schema, path: list
+) -> None:
+    """Add the required keys `target` lacks: the property's default (null where allowed), or
+    null for a name `properties` does not define. EngineError when nothing may go there."""
+    node = resolve(sub, root)[0] if sub is not None else {}
+    props = node.get("properties") or {}
+    for name in required if isinstance(required, list) else []:
+        if not isinstance(name, str) or name in target:
+            continue
+        if name in props:
+            target[name] = default_for(props[name], root)
+            continue
+        patterns = (node.get("patternProperties") or {}).items()
+        pattern = next((s for p, s in patterns if _searches(p, name)), None)
+        extra = node.get("additionalProperties", True)
+        if pattern is not None:
+            target[name] = default_for(pattern, root)
+        elif extra is False:
+            where = schemas.pointer_text(tuple(path))
+            raise EngineError(
+                f"the output schema cannot be satisfied: {where} requires {name!r}, which its "
+                "properties do not define, and additionalProperties is false; add "
+                f"{name!r} to properties, or drop it from required"
+            )
+        else:
+            target[name] = default_for(extra, root) if isinstance(extra, dict) else None
+
+
+def _items_allowed(error: Any) -> int | None:
+    """How many items an array may keep, for errors that only too many items cause."""
+    if error.validator == "maxItems" and isinstance(error.validator_value, int):
+        return error.validator_value
+    if error.validator == "additionalItems" and isinstance(error.schema.get("items"), list):
+        return len(error.schema["items"])  # draft-07 / 2019-09 tuple
+    if error.validator == "items" and error.validator_value is False:
+        prefix = error.schema.get("prefixItems")
+        return len(prefix) if isinstance(prefix, list) else 0
+    return None
+
+
+def _searches(pattern: str, name: str) -> bool:
+    try:
+        return re.search(pattern, name) is not None
+    except re.error:
+        return False
+
+
+def _drop_extras(target: dict, sub: Schema | None, root: Schema) -> bool:
+    """Remove the keys `additionalProperties: false` forbids; False when there are none."""
+    node = resolve(sub, root)[0] if sub is not None else {}
+    if node.get("additionalProperties", True) is not False:
+        return False
+    props = node.get("properties") or {}
+    patterns = list(node.get("patternProperties") or {})
+    extras = [k for k in target if k not in props and not any(_searches(p, k) for p in patterns)]
+    for key in extras:
+        del target[key]
+    return bool(extras)
 
 
 def _null_invalid(sub: Schema | None, root: Schema) -> bool:
@@ -222,6 +331,8 @@ def _schema_at(node: Schema, path: list, root: Schema) -> Schema | None:
         if isinstance(key, int):
             items = sub.get("items")
             prefix = sub.get("prefixItems")
+            if isinstance(items, list):  # draft-07 / 2019-09 tuple: items, then additionalItems
+                prefix, items = items, sub.get("additionalItems")
             if isinstance(prefix, list) and key < len(prefix):
                 node = prefix[key]
             elif isinstance(items, dict):

@@ -55,11 +55,23 @@ def fmt_score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+# How a passed case's qualifier reads in the summary (`RunResult.counts` keys).
+QUALIFIERS = (
+    ("schema_only", "schema-only: values not checked"),
+    ("unchecked", "unchecked: no expected file, no schema"),
+    ("updated", "updated"),
+    ("created", "created"),
+)
+
+
 def summary_line(run: RunResult) -> str:
-    """`3 passed, 1 failed, 0 errors, 0 skipped` (+ `, interrupted`)."""
+    """`3 passed (1 schema-only: values not checked), 1 failed, 0 errors, 0 skipped`
+    (+ `, interrupted`): passes that checked less, or were rewritten, are counted apart."""
     c = run.counts()
+    qualifiers = [f"{c[key]} {label}" for key, label in QUALIFIERS if c.get(key)]
+    passed = f"{c['passed']} passed" + (f" ({'; '.join(qualifiers)})" if qualifiers else "")
     text = (
-        f"{c['passed']} passed, {c['failed']} failed, {c['error']} error"
+        f"{passed}, {c['failed']} failed, {c['error']} error"
         f"{'' if c['error'] == 1 else 's'}, {c['skipped']} skipped"
     )
     if run.interrupted:

@@ -22,7 +22,16 @@ from skillkit.report import Reporter, fmt_score, summary_line
 if TYPE_CHECKING:
     from skillkit.runner import CaseResult, RunResult
 
-STYLES = {"passed": "green", "failed": "red", "error": "magenta", "skipped": "yellow"}
+STYLES = {
+    "passed": "green",
+    "schema-only": "yellow",
+    "unchecked": "yellow",
+    "updated": "cyan",
+    "created": "cyan",
+    "failed": "red",
+    "error": "magenta",
+    "skipped": "yellow",
+}
 MAX_DETAIL_LINES = 25
 
 
@@ -58,6 +67,8 @@ class Report(Reporter):
     def start(self, run: RunResult) -> None:
         # The first line always names the target.
         self.console.print(f"skillkit test: target: {run.target}")
+        for note in run.notes:  # e.g. an empty shard: on stderr, so CI logs show it
+            print(f"note: {note}", file=sys.stderr, flush=True)
         skills = len(run.skills)
         repeat = run.options.repeat
         extra = f", repeated {repeat}x" if repeat > 1 else ""
@@ -79,9 +90,14 @@ class Report(Reporter):
 
     def _line(self, result: CaseResult) -> Text:
         text = Text()
-        text.append(f"{result.status.upper():8}", style=STYLES.get(result.status, ""))
+        outcome = result.outcome
+        text.append(f"{outcome.upper():8}", style=STYLES.get(outcome, ""))
         text.append(f" {result.case_id}")
         bits = []
+        if outcome in ("schema-only", "unchecked") or (
+            result.status == "passed" and "values" not in result.checks
+        ):
+            bits.append(f"checked {result.checked}")
         if result.f1 is not None:
             bits.append(f"F1 {result.f1:.3f}")
         if result.pass_rate is not None:
@@ -146,7 +162,7 @@ class Report(Reporter):
         ):
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for r in run.results:
-            status = Text(r.status, style=STYLES.get(r.status, ""))
+            status = Text(r.outcome, style=STYLES.get(r.outcome, ""))
             if r.pass_rate is not None:
                 status.append(f" ({r.pass_rate:.0%})")
             table.add_row(r.skill, r.case, status, fmt_score(r.f1), f"{r.seconds:.2f}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from skillkit.report import FileReport, fmt_score, summary_line
+from skillkit.report import QUALIFIERS, FileReport, fmt_score, summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -247,6 +247,10 @@ h1 { font-size: 20px; margin: 0 0 6px; }
 .error.pill { color: var(--err); } .skipped.pill { color: var(--skip); }
 .badge.passed { background: var(--ok); } .badge.failed { background: var(--bad); }
 .badge.error { background: var(--err); } .badge.skipped { background: var(--skip); }
+.badge.schema-only, .badge.unchecked { background: #9a6700; }
+.badge.updated, .badge.created { background: #0969da; }
+.schema_only.pill, .unchecked.pill { color: #9a6700; }
+.updated.pill, .created.pill { color: #0969da; }
 .warn { color: var(--bad); font-weight: 600; }
 input.show { position: absolute; opacity: 0; pointer-events: none; }
 nav { padding: 10px 24px; display: flex; gap: 6px; border-bottom: 1px solid var(--line); }
@@ -293,6 +297,8 @@ pre.excerpt { white-space: pre-wrap; max-height: 480px; }
 .note { color: var(--muted); font-style: italic; }
 """
 
+QUALIFIED = dict(QUALIFIERS)
+
 FILTERS = (
     ("all", "All"),
     ("problems", "Failed & errors"),
@@ -312,9 +318,13 @@ def _header(run: RunResult) -> list[str]:
         f'<div class="meta">Started: {esc(run.started)} · finished: {finished} · {versions}</div>',
         '<div class="counts">',
     ]
-    for status, count in counts.items():  # in the runner's STATUSES order
-        label = "errors" if status == "error" and count != 1 else status
-        out.append(f'<span class="pill {status}">{count} {label}</span>')
+    for status, count in counts.items():  # statuses, then the qualified passes
+        if status in QUALIFIED and not count:
+            continue
+        label = "errors" if status == "error" and count != 1 else status.replace("_", "-")
+        if status in QUALIFIED:
+            label = f"of them {QUALIFIED[status]}"
+        out.append(f'<span class="pill {status}">{count} {esc(label)}</span>')
     out.append(f'<span class="meta">{len(run.results)} of {run.total} case(s) run</span>')
     if run.interrupted:
         out.append(f'<span class="warn">interrupted after {len(run.results)} of {run.total}</span>')
@@ -342,8 +352,8 @@ def _summary_table(run: RunResult) -> list[str]:
     ]
     for n, r in enumerate(run.results):
         out.append(
-            f'<tr class="row {esc(r.status)}"><td><span class="badge {esc(r.status)}">'
-            f"{esc(r.status)}</span></td>"
+            f'<tr class="row {esc(r.status)}"><td><span class="badge {esc(r.outcome)}">'
+            f"{esc(r.outcome)}</span></td>"
             f'<td class="cid"><a href="#case-{n}">{esc(r.case_id)}</a></td>'
             f'<td class="num">{fmt_score(r.f1)}</td><td class="num">{fmt_score(r.precision)}</td>'
             f'<td class="num">{fmt_score(r.recall)}</td><td class="num">{r.seconds:.2f}</td></tr>'
@@ -390,14 +400,15 @@ def _figure(result: CaseResult, previews: PreviewCache) -> str:
 
 
 def _case(n: int, result: CaseResult, previews: PreviewCache, expected: Expected) -> list[str]:
-    status = esc(result.status)
+    status, outcome = esc(result.status), esc(result.outcome)
     is_open = " open" if result.status in ("failed", "error") else ""
     out = [
         f'<section class="case row {status}" id="case-{n}"><details{is_open}><summary>',
-        f'<span class="badge {status}">{status}</span>',
+        f'<span class="badge {outcome}">{outcome}</span>',
         f'<span class="cid">{esc(result.skill)}/<b>{esc(result.case)}</b></span>',
         f'<span class="scores">{esc(_scores(result))}</span>',
         f'<span class="meta">{esc(result.location)}</span>',
+        f'<span class="meta">checked: {esc(result.checked)}</span>',
         '</summary><div class="body">',
         *_problems(result),
     ]

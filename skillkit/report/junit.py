@@ -43,29 +43,44 @@ def _case_element(result: CaseResult) -> ET.Element:
     props = ET.SubElement(element, "properties")
     ET.SubElement(props, "property", {"name": "f1", "value": fmt_score(result.f1)})
     ET.SubElement(props, "property", {"name": "document", "value": result.document})
+    # What the verdict rests on: a schema-only pass checked no values, and says so.
+    ET.SubElement(props, "property", {"name": "checked", "value": result.checked})
+    ET.SubElement(props, "property", {"name": "outcome", "value": result.outcome})
     if result.pass_rate is not None:
         ET.SubElement(props, "property", {"name": "pass_rate", "value": f"{result.pass_rate:.3f}"})
     return element
 
 
-def _counts(results: list[CaseResult]) -> dict[str, str]:
+def _span(results: list[CaseResult]) -> float:
+    """Wall time of a group of cases: first own request to last verdict (cases overlap with -j,
+    so their seconds do not add up to it)."""
+    spans = [(r.started_at, r.finished_at) for r in results if r.started_at is not None]
+    if not spans:
+        return 0.0
+    return max(e for _, e in spans if e is not None) - min(s for s, _ in spans)
+
+
+def _counts(results: list[CaseResult], seconds: float) -> dict[str, str]:
     return {
         "tests": str(len(results)),
         "failures": str(sum(r.status == "failed" for r in results)),
         "errors": str(sum(r.status == "error" for r in results)),
         "skipped": str(sum(r.status == "skipped" for r in results)),
-        "time": f"{sum(r.seconds for r in results):.3f}",
+        "time": f"{seconds:.3f}",
     }
 
 
 def render(run: RunResult) -> str:
-    root = ET.Element("testsuites", {"name": "skillkit", **_counts(run.results)})
+    """`testsuites` time is the run's wall time; each skill's suite, its cases' wall span."""
+    root = ET.Element("testsuites", {"name": "skillkit", **_counts(run.results, run.wall_seconds)})
     by_skill: dict[str, list[CaseResult]] = {}
     for result in run.results:
         by_skill.setdefault(result.skill, []).append(result)
     for skill, results in by_skill.items():
         suite = ET.SubElement(
-            root, "testsuite", {"name": skill, "timestamp": run.started, **_counts(results)}
+            root,
+            "testsuite",
+            {"name": skill, "timestamp": run.started, **_counts(results, _span(results))},
         )
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", {"name": "target", "value": run.target})

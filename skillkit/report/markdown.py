@@ -9,7 +9,16 @@ from skillkit.report import FileReport, fmt_score, summary_line
 if TYPE_CHECKING:
     from skillkit.runner import RunResult
 
-ICONS = {"passed": "✅ passed", "failed": "❌ failed", "error": "💥 error", "skipped": "⏭ skipped"}
+ICONS = {
+    "passed": "✅ passed",
+    "schema-only": "⚠️ schema-only (values not checked)",
+    "unchecked": "⚠️ unchecked (no expected file, no schema)",
+    "updated": "✏️ updated",
+    "created": "✏️ created",
+    "failed": "❌ failed",
+    "error": "💥 error",
+    "skipped": "⏭ skipped",
+}
 MAX_DETAIL_LINES = 30
 
 
@@ -30,7 +39,7 @@ def render(run: RunResult) -> str:
         "|---|---|---|---:|---:|",
     ]
     for r in run.results:
-        status = ICONS.get(r.status, r.status)
+        status = ICONS.get(r.outcome, r.outcome)
         if r.pass_rate is not None:
             status += f" ({r.pass_rate:.0%})"
         lines.append(

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import jsonschema
-
+from skillkit import schemas
 from skillkit.server import hub
 from skillkit.server.models import DocumentFilePredictionRequest
 from skillkit.server.settings import ServerSettings
@@ -55,17 +54,29 @@ def _source(req: DocumentFilePredictionRequest, settings: ServerSettings, store:
 
 
 def _check_schema(schema: Any, origin: str, *loc: str | int) -> dict[str, Any]:
+    """The schema, checked in the draft its `$schema` names; 422 naming the first problem
+    (a remote `$ref` is named, never fetched: skillkit.schemas)."""
     if not isinstance(schema, dict):
         raise _unprocessable(f"the output schema from {origin} must be a JSON object", *loc)
-    try:
-        jsonschema.validators.validator_for(schema).check_schema(schema)
-    except jsonschema.SchemaError as exc:
-        where = "/".join(str(p) for p in exc.path) or "(root)"
+    problems = schemas.check(schema)
+    if problems:
+        first = problems[0]
         raise _unprocessable(
-            f"the output schema from {origin} is not a valid JSON Schema at {where}: {exc.message}",
+            f"the output schema from {origin} is not a valid JSON Schema at {first.where}: "
+            f"{first.message}",
             *loc,
-        ) from exc
+        )
     return schema
+
+
+def _bundle_schema(files: dict[str, bytes], origin: str, *loc: str | int) -> dict[str, Any]:
+    """A bundle's schema.json with the `$ref`s to the bundle's own files inlined."""
+    loaded = schemas.load_from_files(files)
+    if loaded.problems:
+        p = loaded.problems[0]
+        where = f"{p.file}:{p.line}" if p.file and p.line else p.file or "schema.json"
+        raise _unprocessable(f"the output schema from {origin} ({where}): {p.message}", *loc)
+    return _check_schema(loaded.schema, origin, *loc)
 
 
 def build_job(
@@ -99,7 +110,7 @@ def build_job(
         if with_schema:
             index, skill = with_schema[0]
             origin = f"schema.json of skill {skill.name or index!r}"
-            schema = _check_schema(skill.bundle.schema, origin, "config", "skills", index)
+            schema = _bundle_schema(skill.bundle.files, origin, "config", "skills", index)
         elif req.domain:
             try:
                 found = hub.domain_schema(req.domain)

@@ -1,0 +1,939 @@
+"""JSON Schema in one place: which draft, validators that never fetch, a skill's schema file
+with its local `$ref`s inlined, and line numbers for JSON pointers.
+
+Every consumer (lint, the judge, the runner, the local server, the engine) goes through here:
+
+- **Draft.** `$schema` picks it: draft-07 (what VLM Run's skill docs prescribe, tuple `items`
+  and `additionalItems` included), 2019-09 or 2020-12; without `$schema`, 2020-12. Any other
+  `$schema` is a problem, never a crash.
+- **No fetching, ever.** Validators get an explicit `referencing.Registry` whose retrieve
+  refuses, so a remote `$ref` (http, https, file:, any URI with a scheme) is never opened. It is
+  reported by name; its content is never read.
+- **Local files.** `load` reads a schema file and inlines every `$ref` to a file under the skill
+  folder (`defs/address.json`, `address.json#/definitions/x`) into the root schema: each file
+  once, under `$defs` (`definitions` in draft-07) with a key made from its path, and every
+  `$ref` rewritten to a `#/...` pointer, refs inside embedded files included (cycles are fine:
+  a file already embedded is only pointed at). The result is self-contained: the judge, the
+  engine and the request sent to a server (which cannot read the skill's files) all get the
+  same schema. A ref that leaves the skill folder, an absolute path, a missing file, or (for a
+  skill's schema.json) a file that is not bundled is a problem naming the ref and its line.
+- **Lines.** `JsonDoc.line_of(pointer)` is the line of the key holding the value at a JSON
+  pointer, so findings name the line of the offending key; common mistakes (`"type": "float"`,
+  draft-03 `"required": true`) come with what to write instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import difflib
+import functools
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urljoin
+
+from jsonschema import Draft7Validator, Draft201909Validator, Draft202012Validator, validators
+from referencing import Registry, Resource
+from referencing.exceptions import NoSuchResource, Unresolvable
+
+from skillkit.errors import SkillError
+
+Parts = tuple[str | int, ...]
+
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+DRAFT_2019_09 = "https://json-schema.org/draft/2019-09/schema"
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+DEFAULT_CLASS = Draft202012Validator
+
+# `$schema` without scheme and trailing '#' -> validator class
+_DRAFTS: dict[str, type] = {
+    "json-schema.org/draft-07/schema": Draft7Validator,
+    "json-schema.org/draft/2019-09/schema": Draft201909Validator,
+    "json-schema.org/draft/2020-12/schema": Draft202012Validator,
+}
+_DRAFT_NAMES = {Draft7Validator: "draft-07", Draft201909Validator: "2019-09"}
+_SUPPORTED = (
+    f'"{DRAFT_07}" (what VLM Run\'s skill docs use), "{DRAFT_2019_09}" or "{DRAFT_2020_12}", '
+    "or leave `$schema` out (2020-12)"
+)
+
+JSON_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
+# What people write for "type", and the JSON Schema spelling of it.
+_TYPE_FIXES = {
+    "float": "number",
+    "double": "number",
+    "decimal": "number",
+    "real": "number",
+    "int": "integer",
+    "long": "integer",
+    "str": "string",
+    "text": "string",
+    "bool": "boolean",
+    "dict": "object",
+    "map": "object",
+    "list": "array",
+    "tuple": "array",
+    "none": "null",
+    "nil": "null",
+}
+_FORMAT_TYPES = {"date": "date", "datetime": "date-time", "date-time": "date-time", "time": "time"}
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+# Keywords whose values are subschemas, by shape (every draft skillkit knows).
+_ONE = (
+    "additionalItems",
+    "additionalProperties",
+    "contains",
+    "contentSchema",
+    "else",
+    "if",
+    "items",
+    "not",
+    "propertyNames",
+    "then",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+)
+_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+_MAPS = ("$defs", "definitions", "dependentSchemas", "patternProperties", "properties")
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """What is wrong with a schema, and where: `file` (a path relative to the skill folder, or
+    None for a schema given as a dict), the JSON pointer in it and, where known, the line."""
+
+    message: str
+    pointer: Parts = ()
+    file: str | None = None
+    line: int | None = None
+    # "json": the file is not JSON (SK301); "draft": `$schema` names no draft skillkit checks
+    # (the schema is still usable as data); "schema": anything else (not a JSON Schema)
+    kind: str = "schema"
+
+    @property
+    def where(self) -> str:
+        return pointer_text(self.pointer)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.pointer else self.message
+
+
+def pointer_text(parts: Parts) -> str:
+    """`/properties/a~1b/0` for ("properties", "a/b", 0); `(root)` for ()."""
+    if not parts:
+        return "(root)"
+    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def _draft_key(uri: str) -> str:
+    key = uri.strip()
+    key = re.sub(r"^https?://", "", key, flags=re.I)
+    return key.rstrip("#").rstrip("/").lower()
+
+
+def draft_problem(schema: Any) -> str | None:
+    """Why the `$schema` of a schema is not one skillkit validates with, or None."""
+    if not isinstance(schema, Mapping) or "$schema" not in schema:
+        return None
+    uri = schema["$schema"]
+    if not isinstance(uri, str):
+        return f'"$schema" must be a URI string; use {_SUPPORTED}'
+    if _draft_key(uri) in _DRAFTS:
+        return None
+    old = re.search(r"draft-0?([346])", uri)
+    if old:
+        return f'"$schema" names draft-0{old.group(1)}, which skillkit does not check; use {_SUPPORTED}'
+    return (
+        f'"$schema": {json.dumps(uri)} is not a JSON Schema draft skillkit knows; use {_SUPPORTED}'
+    )
+
+
+def validator_class(schema: Any) -> type:
+    """The validator class `$schema` names (2020-12 without one, or when it is unknown)."""
+    if isinstance(schema, Mapping) and isinstance(schema.get("$schema"), str):
+        return _DRAFTS.get(_draft_key(schema["$schema"]), DEFAULT_CLASS)
+    return DEFAULT_CLASS
+
+
+def draft_name(cls: type) -> str:
+    return _DRAFT_NAMES.get(cls, "2020-12")
+
+
+def _refuse(uri: str) -> Any:
+    """The registry's retrieve: skillkit never fetches a schema from anywhere."""
+    raise NoSuchResource(ref=uri)
+
+
+def registry() -> Registry:
+    """A registry that resolves nothing outside the schema itself (no network, no files)."""
+    return Registry(retrieve=_refuse)  # type: ignore[call-arg]
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def subschemas(schema: Any, parts: Parts = (), base: str = "") -> Iterator[tuple[dict, Parts, str]]:
+    """Every subschema (dicts only) with its pointer and base URI, the root first.
+
+    Only keyword positions that hold schemas are visited, so data (`enum`, `const`, `default`,
+    `examples`) and property *names* such as `"$ref"` are never taken for schemas."""
+    if not isinstance(schema, dict):
+        return
+    sid = schema.get("$id")
+    if isinstance(sid, str) and not sid.startswith("#"):
+        base = urljoin(base, sid)
+    yield schema, parts, base
+    for key, value in schema.items():
+        if key in _MAPS and isinstance(value, dict):
+            for name, sub in value.items():
+                yield from subschemas(sub, (*parts, key, name), base)
+        elif key == "dependencies" and isinstance(value, dict):
+            for name, sub in value.items():
+                if isinstance(sub, dict):
+                    yield from subschemas(sub, (*parts, key, name), base)
+        elif key in _LISTS and isinstance(value, list):
+            for i, sub in enumerate(value):
+                yield from subschemas(sub, (*parts, key, i), base)
+        elif key in _ONE and isinstance(value, dict):
+            yield from subschemas(value, (*parts, key), base)
+
+
+@dataclass
+class _Lookup:
+    """Does a `$ref` resolve inside one document? referencing where it can read the document;
+    a plain JSON-pointer check where it cannot (a schema too broken for its draft)."""
+
+    doc: Any
+    resolver: Any = None
+
+    def __call__(self, base: str, ref: str) -> bool:
+        if self.resolver is not None:
+            try:
+                self.resolver.lookup(urljoin(base, ref) if base else ref)
+                return True
+            except Unresolvable:
+                return False
+            except Exception:  # the document breaks its draft (e.g. a list under `items`)
+                pass
+        parts = _pointer_parts(ref[1:]) if ref.startswith("#") else None
+        return parts is not None and _has_pointer(self.doc, parts)
+
+
+def _lookup(schema: Any, cls: type) -> _Lookup:
+    try:
+        resource = Resource(contents=schema, specification=_specification(cls))
+        sid = schema.get("$id") if isinstance(schema, dict) else None
+        uri = sid if isinstance(sid, str) and not sid.startswith("#") else ""
+        reg = registry().with_resource(uri, resource).crawl()
+        return _Lookup(schema, reg.resolver(base_uri=uri))
+    except Exception:
+        return _Lookup(schema)
+
+
+def _specification(cls: type) -> Any:
+    import referencing.jsonschema as rj
+
+    return {Draft7Validator: rj.DRAFT7, Draft201909Validator: rj.DRAFT201909}.get(
+        cls, rj.DRAFT202012
+    )
+
+
+def _is_remote(ref: str) -> bool:
+    return bool(_SCHEME.match(ref)) or ref.startswith("//")
+
+
+def _ref_kind(ref: str) -> str:
+    if ref.startswith("#"):
+        return "internal"
+    if _is_remote(ref):
+        return "remote"
+    if ref.startswith(("/", "\\")):
+        return "absolute"
+    return "file"
+
+
+def _remote_message(ref: str) -> str:
+    return (
+        f"$ref {json.dumps(ref)} is remote: skillkit never fetches schemas (no network, no "
+        "files outside the skill); copy what it points at into the skill folder and refer to "
+        "it by a relative path (defs/x.json), or put it under $defs"
+    )
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _type_hint(value: Any) -> str | None:
+    if not isinstance(value, str) or value in JSON_TYPES:
+        return None
+    low = value.strip().lower()
+    if low in JSON_TYPES:
+        return f'"type": {json.dumps(value)} is not a JSON Schema type; use "{low}"'
+    if low in _TYPE_FIXES:
+        return f'"type": {json.dumps(value)} is not a JSON Schema type; use "{_TYPE_FIXES[low]}"'
+    if low in _FORMAT_TYPES:
+        return (
+            f'"type": {json.dumps(value)} is not a JSON Schema type; use "type": "string" '
+            f'with "format": "{_FORMAT_TYPES[low]}"'
+        )
+    if low == "any":
+        return '"type": "any" is not a JSON Schema type; leave "type" out to allow any value'
+    close = difflib.get_close_matches(low, JSON_TYPES, n=1)
+    also = f'; did you mean "{close[0]}"?' if close else ""
+    return f'"type": {json.dumps(value)} is not a JSON Schema type ({", ".join(JSON_TYPES)}){also}'
+
+
+def _hints(schema: Any, cls: type) -> list[SchemaProblem]:
+    """Common mistakes, each with what to write instead (found before the metaschema's
+    messages, which say only that a value is not valid under any of the given schemas)."""
+    out: list[SchemaProblem] = []
+    for node, parts, _ in subschemas(schema):
+        types = node.get("type")
+        if isinstance(types, str):
+            hint = _type_hint(types)
+            if hint:
+                out.append(SchemaProblem(hint, (*parts, "type")))
+        elif isinstance(types, list):
+            for i, t in enumerate(types):
+                hint = _type_hint(t)
+                if hint:
+                    out.append(SchemaProblem(hint, (*parts, "type", i)))
+        required = node.get("required")
+        if isinstance(required, bool):
+            name = parts[-1] if len(parts) >= 2 and parts[-2] == "properties" else None
+            if required:
+                fix = (
+                    f'"required": [{json.dumps(name)}]' if name is not None else '"required": [...]'
+                )
+                message = (
+                    '"required": true inside a property is draft-03 style; list required '
+                    f"property names in the parent's `required` array instead ({fix})"
+                )
+            else:
+                message = (
+                    '"required": false inside a property is draft-03 style; remove it '
+                    "(a property is optional unless the parent's `required` array names it)"
+                )
+            out.append(SchemaProblem(message, (*parts, "required")))
+        items = node.get("items")
+        if isinstance(items, list) and cls is Draft202012Validator:
+            out.append(
+                SchemaProblem(
+                    'a list under "items" is the draft-07 tuple form; in 2020-12 write it as '
+                    '"prefixItems" (and "items" for the rest), or declare '
+                    f'"$schema": "{DRAFT_07}"',
+                    (*parts, "items"),
+                )
+            )
+    return out
+
+
+def _short(message: str, limit: int = 200) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def metaschema_problems(schema: Any, cls: type | None = None) -> list[SchemaProblem]:
+    """Where `schema` breaks its draft's metaschema: common mistakes with a hint first, then
+    every other error (one per place), each with its pointer into `schema`."""
+    cls = cls or validator_class(schema)
+    hints = _hints(schema, cls)
+    meta_cls = validators.validator_for(cls.META_SCHEMA, default=cls)
+    meta = meta_cls(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=registry())
+    out = list(hints)
+    seen = {p.pointer for p in hints}
+    for error in meta.iter_errors(schema):
+        parts = tuple(error.absolute_path)
+        if any(parts[: len(h)] == h or h[: len(parts)] == parts for h in seen):
+            continue
+        seen.add(parts)
+        message = error.message
+        if error.context:
+            from jsonschema.exceptions import best_match
+
+            message = best_match(error.context).message
+        out.append(SchemaProblem(_short(message), parts))
+    return sorted(out, key=lambda p: [str(x) for x in p.pointer])
+
+
+def ref_problems(schema: Any, cls: type | None = None) -> list[SchemaProblem]:
+    """Every `$ref` that does not resolve inside `schema` itself (nothing is ever fetched)."""
+    cls = cls or validator_class(schema)
+    if not isinstance(schema, dict):
+        return []
+    resolves = _lookup(schema, cls)
+    out = []
+    for node, parts, base in subschemas(schema):
+        ref = node.get("$ref")
+        if not isinstance(ref, str) or resolves(base, ref):
+            continue
+        kind = _ref_kind(ref)
+        if kind == "remote":
+            message = _remote_message(ref)
+        elif kind == "internal":
+            message = f"$ref {json.dumps(ref)} points at nothing in the schema"
+        else:
+            message = (
+                f"$ref {json.dumps(ref)} names a file, which cannot be read here; inline it "
+                "(skillkit inlines the files a skill's schema.json refers to)"
+            )
+        out.append(SchemaProblem(message, (*parts, "$ref")))
+    return out
+
+
+def check(schema: Any) -> list[SchemaProblem]:
+    """Everything that makes `schema` unusable: a bad `$schema`, metaschema errors (with
+    hints), and `$ref`s that do not resolve inside it. Empty: the schema is fine."""
+    if not isinstance(schema, (dict, bool)):
+        return [SchemaProblem("a JSON Schema must be a JSON object")]
+    bad_draft = draft_problem(schema)
+    if bad_draft:
+        return [SchemaProblem(bad_draft, ("$schema",))]
+    cls = validator_class(schema)
+    return metaschema_problems(schema, cls) or ref_problems(schema, cls)
+
+
+def _canonical(schema: Any) -> str:
+    return json.dumps(schema, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def validator(schema: Any, *, formats: bool = True) -> Any:
+    """A checked validator for `schema` in its draft, format checks on, that never fetches.
+
+    Raises SkillError naming the first problem. Cached per distinct schema (thread-safe)."""
+    return _cached(_canonical(schema), formats)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached(schema_json: str, formats: bool) -> Any:
+    schema = json.loads(schema_json)
+    found = check(schema)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise SkillError(f"not a valid JSON Schema: {found[0]}{more}")
+    cls = validator_class(schema)
+    return cls(
+        schema,
+        registry=registry(),
+        format_checker=cls.FORMAT_CHECKER if formats else None,
+    )
+
+
+def required_undefined(schema: Any) -> list[tuple[Parts, str, str | None]]:
+    """(pointer of the `required` key, name, closest defined name) for every name a `required`
+    array lists that the same subschema's `properties` do not define (nor its patternProperties,
+    nor the properties of its allOf/anyOf/oneOf branches). Subschemas without `properties`
+    (an `if`/`then` holding only `required`, say) are left alone."""
+    out = []
+    for node, parts, _ in subschemas(schema):
+        required, props = node.get("required"), node.get("properties")
+        if not isinstance(required, list) or not isinstance(props, dict):
+            continue
+        defined = set(props)
+        for key in ("allOf", "anyOf", "oneOf"):
+            for branch in node.get(key) or []:
+                if isinstance(branch, dict) and isinstance(branch.get("properties"), dict):
+                    defined |= set(branch["properties"])
+        patterns = []
+        for pattern in node.get("patternProperties") or {}:
+            try:
+                patterns.append(re.compile(pattern))
+            except re.error:
+                pass
+        for name in required:
+            if not isinstance(name, str) or name in defined:
+                continue
+            if any(p.search(name) for p in patterns):
+                continue
+            close = difflib.get_close_matches(name, sorted(defined), n=1)
+            out.append(((*parts, "required"), name, close[0] if close else None))
+    return out
+
+
+# --------------------------------------------------------------------------- JSON lines
+
+
+def json_lines(text: str) -> dict[Parts, int]:
+    """For valid JSON text: pointer -> line (1-based) of the key holding the value (for object
+    members) or of the value itself (array items, the root)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines: dict[Parts, int] = {(): 1}
+    decoder = json.JSONDecoder()
+    ws = re.compile(r"[ \t\n\r]*")
+
+    def line(pos: int) -> int:
+        return bisect.bisect_right(starts, pos)
+
+    def skip(pos: int) -> int:
+        return ws.match(text, pos).end()  # type: ignore[union-attr]
+
+    def value(pos: int, path: Parts) -> int:
+        pos = skip(pos)
+        ch = text[pos]
+        if ch == "{":
+            pos = skip(pos + 1)
+            if text[pos] == "}":
+                return pos + 1
+            while True:
+                pos = skip(pos)
+                key, end = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+                lines[(*path, key)] = line(pos)
+                pos = skip(end) + 1  # past ':'
+                pos = skip(value(pos, (*path, key)))
+                if text[pos] == "}":
+                    return pos + 1
+                pos += 1  # past ','
+        if ch == "[":
+            pos = skip(pos + 1)
+            if text[pos] == "]":
+                return pos + 1
+            index = 0
+            while True:
+                pos = skip(pos)
+                lines[(*path, index)] = line(pos)
+                pos = skip(value(pos, (*path, index)))
+                if text[pos] == "]":
+                    return pos + 1
+                pos += 1
+                index += 1
+        _, end = decoder.raw_decode(text, pos)
+        return end
+
+    try:
+        value(0, ())
+    except (ValueError, IndexError, RecursionError):
+        pass  # not JSON after all (or absurdly deep): keep the lines found so far
+    return lines
+
+
+@dataclass
+class JsonDoc:
+    """A JSON file as read: its name (relative to the skill folder), text and data."""
+
+    name: str
+    text: str
+    data: Any
+    path: Path | None = None
+    _lines: dict[Parts, int] | None = field(default=None, repr=False)
+
+    def line_of(self, parts: Parts) -> int:
+        """The line of the key at `parts`, or of its nearest enclosing key (1 for the root)."""
+        if self._lines is None:
+            self._lines = json_lines(self.text)
+        parts = tuple(parts)
+        while parts and parts not in self._lines:
+            parts = parts[:-1]
+        return self._lines.get(parts, 1)
+
+
+def parse_json(raw: bytes, name: str, path: Path | None = None) -> JsonDoc | SchemaProblem:
+    """A JsonDoc, or the problem (kind "json") with the line where the JSON breaks."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return SchemaProblem(
+            f"not valid UTF-8 (byte {exc.start}); save it as UTF-8", file=name, line=1, kind="json"
+        )
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return SchemaProblem(
+            f"not valid JSON: {exc.msg} (column {exc.colno})",
+            file=name,
+            line=exc.lineno,
+            kind="json",
+        )
+    except RecursionError:
+        return SchemaProblem("not usable JSON: nested too deeply", file=name, line=1, kind="json")
+    return JsonDoc(name, text, data, path)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class Unreadable(Exception):
+    """A referenced file that may not or cannot be read; the message says why."""
+
+
+@dataclass
+class Loaded:
+    """A schema file with its local refs inlined: `schema` is self-contained (None when the
+    file cannot be used), `docs` every JSON file read (the root first), `problems` what is
+    wrong, each naming the file and line."""
+
+    schema: dict[str, Any] | None
+    docs: dict[str, JsonDoc] = field(default_factory=dict)
+    problems: list[SchemaProblem] = field(default_factory=list)
+    cls: type = DEFAULT_CLASS
+    folder: Path | None = None  # what the files' names are relative to, when read from disk
+
+    @property
+    def root(self) -> JsonDoc | None:
+        return next(iter(self.docs.values()), None)
+
+
+def _def_key(name: str, taken: set[str]) -> str:
+    key = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") or "schema"
+    candidate, n = key, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{key}_{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _pointer_parts(fragment: str) -> Parts | None:
+    """("a", "b") for "/a/b"; None when the fragment is an anchor, not a pointer."""
+    if fragment == "":
+        return ()
+    if not fragment.startswith("/"):
+        return None
+    return tuple(unquote(p).replace("~1", "/").replace("~0", "~") for p in fragment[1:].split("/"))
+
+
+def _has_pointer(data: Any, parts: Parts) -> bool:
+    for part in parts:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, str) and part.isdigit():
+            if int(part) >= len(data):
+                return False
+            data = data[int(part)]
+        else:
+            return False
+    return True
+
+
+def inline(
+    name: str,
+    read: Callable[[str], bytes],
+    *,
+    check_target: Callable[[str], str | None] | None = None,
+) -> Loaded:
+    """Read the schema file `name` (a posix path relative to the skill folder) through `read`
+    and inline the files its `$ref`s name. `read(name)` returns the bytes or raises Unreadable;
+    `check_target(name)` may refuse a referenced file (say, one that is not bundled)."""
+    loaded = Loaded(None)
+    first = _read_doc(name, read, loaded)
+    if first is None:
+        return loaded
+    root_doc = first
+    if not isinstance(root_doc.data, dict):
+        loaded.problems.append(
+            SchemaProblem("a JSON Schema must be a JSON object", file=name, line=1)
+        )
+        return loaded
+    bad_draft = draft_problem(root_doc.data)
+    if bad_draft:
+        loaded.problems.append(
+            SchemaProblem(
+                bad_draft, ("$schema",), name, root_doc.line_of(("$schema",)), kind="draft"
+            )
+        )
+    cls = loaded.cls = validator_class(root_doc.data)
+    container = "definitions" if cls is Draft7Validator else "$defs"
+    result = copy.deepcopy(root_doc.data)
+    defs = result.get(container)
+    if defs is not None and not isinstance(defs, dict):
+        loaded.problems.append(
+            SchemaProblem(
+                f'"{container}" must be an object',
+                (container,),
+                name,
+                root_doc.line_of((container,)),
+            )
+        )
+        return loaded
+    taken = set(defs or {})
+    keys: dict[str, str] = {name: ""}  # file -> key under the container ("" is the root)
+    embedded: dict[str, Any] = {}
+    queue: list[tuple[str, Any]] = [(name, result)]
+
+    def target_of(doc: JsonDoc, ref: str, where: Parts) -> str | None:
+        """The key for the file a file ref names (reading and queueing it), or None."""
+        file_part, _, fragment = ref.partition("#")
+        line = doc.line_of(where)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(doc.name), unquote(file_part)))
+        if target == ".." or target.startswith("../"):
+            loaded.problems.append(
+                SchemaProblem(
+                    f"$ref {json.dumps(ref)} leaves the skill folder; copy the file into the "
+                    "skill and refer to it by a path inside it",
+                    where,
+                    doc.name,
+                    line,
+                )
+            )
+            return None
+        if target not in keys:
+            refusal, raw = None, b""
+            try:
+                raw = read(target)
+            except Unreadable as exc:
+                refusal = str(exc)
+            if refusal is None and check_target is not None:
+                refusal = check_target(target)
+            if refusal:
+                loaded.problems.append(
+                    SchemaProblem(f"$ref {json.dumps(ref)}: {refusal}", where, doc.name, line)
+                )
+                return None
+            other = parse_json(raw, target)
+            if isinstance(other, SchemaProblem):
+                loaded.problems.append(other)
+                return None
+            loaded.docs[target] = other
+            if not isinstance(other.data, (dict, bool)):
+                loaded.problems.append(
+                    SchemaProblem(
+                        f"$ref {json.dumps(ref)}: {target} must hold a JSON Schema (an object)",
+                        where,
+                        doc.name,
+                        line,
+                    )
+                )
+                return None
+            other_problem = _draft_clash(other, cls)
+            if other_problem:
+                loaded.problems.append(other_problem)
+            keys[target] = _def_key(target, taken)
+            content = copy.deepcopy(other.data)
+            if isinstance(content, dict):
+                content.pop("$schema", None)
+                content.pop("$id", None)
+            embedded[keys[target]] = content
+            queue.append((target, content))
+        parts = _pointer_parts(fragment)
+        if parts is not None and not _has_pointer(loaded.docs[target].data, parts):
+            loaded.problems.append(
+                SchemaProblem(
+                    f"$ref {json.dumps(ref)}: {target} has nothing at #{fragment}",
+                    where,
+                    doc.name,
+                    line,
+                )
+            )
+            return None
+        return keys[target]
+
+    def rewritten(key: str, fragment: str) -> str:
+        if key == "":
+            return "#" + fragment
+        if fragment == "" or fragment.startswith("/"):
+            return f"#/{container}/{key}{fragment}"
+        return "#" + fragment  # an anchor: anchors of embedded files are the root's now
+
+    while queue:
+        file_name, content = queue.pop(0)
+        doc = loaded.docs[file_name]
+        resolves = _lookup(doc.data, cls)
+        for node, parts, base in subschemas(content):
+            ref = node.get("$ref")
+            if not isinstance(ref, str):
+                continue
+            where = (*parts, "$ref")
+            kind = _ref_kind(ref)
+            if kind == "internal":
+                fragment = ref[1:]
+                if not resolves(base, ref):
+                    loaded.problems.append(
+                        SchemaProblem(
+                            f"$ref {json.dumps(ref)} points at nothing in {file_name}",
+                            where,
+                            file_name,
+                            doc.line_of(where),
+                        )
+                    )
+                elif keys[file_name]:
+                    node["$ref"] = rewritten(keys[file_name], fragment)
+                continue
+            if file_name == name and resolves(base, ref):
+                continue  # names a subschema by its $id: nothing to inline
+            if kind == "remote":
+                loaded.problems.append(
+                    SchemaProblem(_remote_message(ref), where, file_name, doc.line_of(where))
+                )
+                continue
+            if kind == "absolute":
+                loaded.problems.append(
+                    SchemaProblem(
+                        f"$ref {json.dumps(ref)} is an absolute path; refer to files by a path "
+                        f"relative to {posixpath.basename(file_name)}, inside the skill folder",
+                        where,
+                        file_name,
+                        doc.line_of(where),
+                    )
+                )
+                continue
+            key = target_of(doc, ref, where)
+            if key is not None:
+                node["$ref"] = rewritten(key, ref.partition("#")[2])
+    if embedded:
+        result[container] = {**(defs or {}), **embedded}
+    if not any(p.kind == "json" for p in loaded.problems):
+        loaded.schema = result
+    return loaded
+
+
+def _draft_clash(doc: JsonDoc, cls: type) -> SchemaProblem | None:
+    if not isinstance(doc.data, dict) or "$schema" not in doc.data:
+        return None
+    if draft_problem(doc.data) is None and validator_class(doc.data) is cls:
+        return None
+    return SchemaProblem(
+        f'"$schema" of {doc.name} differs from the schema that refers to it '
+        f"({draft_name(cls)}); use the same draft in both, or leave it out here",
+        ("$schema",),
+        doc.name,
+        doc.line_of(("$schema",)),
+        kind="draft",
+    )
+
+
+def _read_doc(name: str, read: Callable[[str], bytes], loaded: Loaded) -> JsonDoc | None:
+    try:
+        raw = read(name)
+    except Unreadable as exc:
+        loaded.problems.append(SchemaProblem(str(exc), file=name))
+        return None
+    parsed = parse_json(raw, name)
+    if isinstance(parsed, SchemaProblem):
+        loaded.problems.append(parsed)
+        return None
+    loaded.docs[name] = parsed
+    return parsed
+
+
+def folder_reader(root: Path) -> Callable[[str], bytes]:
+    """Read files by relative name, never outside `root` (symlinks included)."""
+    real_root = root.resolve()
+
+    def read(name: str) -> bytes:
+        path = root / name
+        real = path.resolve()
+        if real != real_root and real_root not in real.parents:
+            raise Unreadable(f"{name} leaves the skill folder (a symlink?); copy the file in")
+        if not path.is_file():
+            raise Unreadable(f"no such file {name} in the skill folder")
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise Unreadable(f"cannot read {name}: {exc.strerror}") from exc
+
+    return read
+
+
+def bundled_check(root: Path) -> Callable[[str], str | None]:
+    """Refuses a referenced file that `skillkit pack` would leave out (tests/, .skillignore)."""
+    bundled: set[str] | None = None
+
+    def check_target(name: str) -> str | None:
+        nonlocal bundled
+        if bundled is None:
+            from skillkit.bundle import select_files
+
+            bundled = {f.arcname for f in select_files(root).files}
+        if name in bundled or not (root / name).is_file():
+            return None  # bundled, or missing (reported as missing)
+        if name == "tests" or name.startswith("tests/"):
+            return (
+                f"{name} is in tests/, which is never bundled, so the service would not "
+                "see it; move it beside schema.json (e.g. defs/)"
+            )
+        return (
+            f"{name} is excluded from the bundle (.skillignore or a built-in exclusion), so "
+            "the service would not see it; include it, or move it"
+        )
+
+    return check_target
+
+
+def load(path: Path, *, root: Path | None = None, bundled: bool = False) -> Loaded:
+    """Load the schema file at `path` with its local refs inlined, bounded by `root` (the skill
+    folder; default: the file's folder). `bundled`: refs must name files `pack` bundles."""
+    root = root if root is not None else path.parent
+    try:
+        name = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        root, name = path.parent, path.name
+    loaded = inline(
+        name, folder_reader(root), check_target=bundled_check(root) if bundled else None
+    )
+    loaded.folder = root
+    for doc in loaded.docs.values():
+        doc.path = root / doc.name
+    return loaded
+
+
+def load_from_files(files: Mapping[str, bytes], name: str = "schema.json") -> Loaded:
+    """The same, for a bundle's files (relative name -> bytes)."""
+
+    def read(target: str) -> bytes:
+        if target not in files:
+            raise Unreadable(f"no such file {target} in the bundle")
+        return files[target]
+
+    return inline(name, read)
+
+
+def first_error(loaded: Loaded) -> SkillError | None:
+    """The first problem that leaves a load without a usable schema (not JSON, a `$ref` that
+    cannot be inlined) as a SkillError naming its file and line, or None. A `$schema` that
+    names no known draft is left to the checks (`check`, lint), which report it."""
+    fatal = [p for p in loaded.problems if p.kind != "draft"]
+    if not fatal:
+        return None
+    p = fatal[0]
+    more = f" (and {len(fatal) - 1} more)" if len(fatal) > 1 else ""
+    path: Path | str | None = p.file
+    if p.file and loaded.folder is not None:
+        path = loaded.folder / p.file
+    return SkillError(p.message + more, path=path, line=p.line)
+
+
+__all__ = [
+    "DRAFT_07",
+    "DRAFT_2019_09",
+    "DRAFT_2020_12",
+    "JsonDoc",
+    "Loaded",
+    "SchemaProblem",
+    "check",
+    "draft_problem",
+    "first_error",
+    "inline",
+    "json_lines",
+    "line_in_file",
+    "load",
+    "load_from_files",
+    "metaschema_problems",
+    "parse_json",
+    "pointer_text",
+    "ref_problems",
+    "registry",
+    "required_undefined",
+    "subschemas",
+    "validator",
+    "validator_class",
+]
+
+
+def line_in_file(path: Path, parts: Parts) -> int | None:
+    """The line of the key at `parts` in the JSON file at `path`, if the file has that exact
+    key (a pointer into an inlined file does not point into this one); else None."""
+    try:
+        doc = parse_json(path.read_bytes(), path.name, path)
+    except OSError:
+        return None
+    if isinstance(doc, SchemaProblem) or not _has_pointer(doc.data, tuple(str(p) for p in parts)):
+        return None
+    return doc.line_of(parts)
