@@ -7,8 +7,18 @@ no extra fields and a UTF-8 name — so the same files give the same bytes on an
 
 Reading: a bundle is accepted in either layout (SKILL.md at the root, or everything under one
 top-level folder) and refused, with a message naming the entry, for path traversal, absolute
-paths, drive letters, backslashes, symlinks, duplicates, zip bombs, encrypted entries, zero or
-several SKILL.md files, invalid base64 and a media type other than application/zip.
+paths, drive letters, backslashes, NUL and control characters in names, names that are not
+UTF-8, symlinks, duplicates, names equal but for case, zip bombs (entry count, ratio, sizes,
+overlapping entries), encrypted entries, unknown compression methods, local headers or an end
+record that disagree with the central directory, zero or several SKILL.md files, a SKILL.md or
+schema.json that cannot be read, invalid base64 and a media type other than application/zip.
+Whatever zipfile raises on a damaged zip becomes one problem line. `inspect_zip` is the one
+reader: `read_bundle_bytes` (unpack, the runner, the server) refuses exactly what it reports.
+
+Names: `name_problem` and `names_problems` are the rules for the names in a bundle, applied by
+the reader to every entry and by the writer's walk to every file (what they refuse is left out,
+or reported, and `validate` says so as SK209), so that `pack` never makes a bundle that
+`inspect`, `unpack` or the server would refuse.
 """
 
 from __future__ import annotations
@@ -22,10 +32,13 @@ import os
 import re
 import shutil
 import stat
+import struct
 import sys
 import tempfile
+import unicodedata
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -33,7 +46,24 @@ from typing import IO, Any
 import pathspec
 
 from skillkit.errors import BundleError, SkillError
+from skillkit.files import (
+    MAX_IGNORE_BYTES,
+    MAX_SKILL_MD_BYTES,
+    open_regular,
+    plain_data,
+    printable,
+    read_limited,
+    size_text,
+    special_kind,
+)
 from skillkit.skill import SCHEMA_FILE, SKIP_DIRS, load_skill, parse_skill_md_text
+
+try:  # zipfile reads lzma entries when Python has the module
+    import lzma
+
+    _LZMA_ERRORS: tuple[type[BaseException], ...] = (lzma.LZMAError,)
+except ImportError:  # pragma: no cover - a Python built without lzma
+    _LZMA_ERRORS = ()
 
 MEDIA_TYPE = "application/zip"
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -73,6 +103,83 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+# A bundle file read by inspect/unpack (zip, payload JSON or base64, so up to 4/3 of the zip).
+MAX_BUNDLE_INPUT_BYTES = 100 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- names
+
+# The one set of rules for the names in a bundle. The reader applies them to every entry of a
+# bundle it is given (inspect, unpack, the runner, the server); the writer's walk applies them to
+# every file it would bundle, and `validate` reports what they refuse as SK209, so that `pack`
+# never makes a bundle its own reader would refuse.
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be the name of a bundle entry, or None.
+
+    `name` is a path inside the bundle with '/' between segments (a trailing '/' marks a folder).
+    The answer completes "entry 'NAME' ..." and "its name ...": not UTF-8, a NUL byte or other
+    control characters, backslashes, an absolute path, a drive letter in any segment (`c:x.md`
+    is a drive-relative path, or an NTFS stream, on Windows), '..' segments, or '.' and empty
+    segments."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid UTF-8"
+    if "\x00" in name:
+        return "has a NUL byte in it"
+    if _CONTROL.search(name):
+        return "has control characters (newlines, escapes) in it"
+    if "\\" in name:
+        return "uses backslashes (zip paths use '/')"
+    if name.startswith("/"):
+        return "is an absolute path"
+    path = name[:-1] if name.endswith("/") else name
+    if not path:
+        return "is empty"
+    segments = path.split("/")
+    if any(_DRIVE.match(s) for s in segments):
+        return "has a drive letter (like 'C:') in it"
+    if ".." in segments:
+        return "escapes the bundle with '..' (path traversal)"
+    if "." in segments or "" in segments:
+        return "is not a canonical path ('.' or empty segments)"
+    return None
+
+
+def _fold(name: str) -> str:
+    """What makes two names one file on Windows and macOS: case and Unicode normalisation."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def names_problems(names: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, why) for the names that cannot sit together in one bundle: a file that is also a
+    folder of other entries, and names equal but for case or Unicode normalisation (one file
+    once extracted on Windows or macOS). The first of two such names is kept, the later one
+    named; each `why` completes "entry 'NAME' ..." and "its name ..."."""
+    names = list(names)
+    folders: dict[str, str] = {}  # folded folder path -> as first spelled
+    for n in names:
+        parts = n.split("/")
+        for k in range(1, len(parts)):
+            folder = "/".join(parts[:k])
+            folders.setdefault(_fold(folder), folder)
+    problems: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for n in names:
+        key = _fold(n)
+        folder = folders.get(key)
+        if folder == n:
+            problems.append((n, "is both a file and a folder of other entries"))
+        elif folder is not None:
+            problems.append((n, f"differs only in case from the folder {folder!r}"))
+        elif (other := seen.setdefault(key, n)) != n:
+            problems.append((n, f"differs only in case (or Unicode normalisation) from {other!r}"))
+    return problems
 
 
 # --------------------------------------------------------------------------- writing
@@ -86,7 +193,15 @@ class _Excludes:
 
     def __init__(self, root: Path) -> None:
         ignore = root / IGNORE_FILE
-        lines = ignore.read_text(encoding="utf-8-sig").splitlines() if ignore.is_file() else []
+        lines: list[str] = []
+        if os.path.lexists(ignore):  # a FIFO or folder named .skillignore is an error
+            try:
+                raw = read_limited(ignore, MAX_IGNORE_BYTES, what=IGNORE_FILE)
+                lines = raw.decode("utf-8-sig").splitlines()
+            except UnicodeDecodeError as exc:
+                raise SkillError(
+                    f"not valid UTF-8 (byte {exc.start}); save it as UTF-8", path=ignore
+                ) from exc
         self.user = pathspec.PathSpec.from_lines("gitignore", lines)
 
     def match_file(self, path: str) -> bool:
@@ -110,27 +225,77 @@ class FileSelection:
     files: list[SourceFile] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     escaping_links: list[tuple[str, str]] = field(default_factory=list)  # (arcname, target)
+    # Left out because they cannot be bundled: (arcname, why) for FIFOs, sockets, devices,
+    # and names the bundle reader refuses (`name_problem`: not UTF-8, control characters,
+    # backslashes, drive letters). `printable` arcnames.
+    unbundlable: list[tuple[str, str]] = field(default_factory=list)
+    # Bundled, but refused by the reader beside another bundled file (`names_problems`: names
+    # equal but for case): (arcname, why). `validate` reports them (SK209), so `pack` refuses.
+    clashes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def select_files(root: Path) -> FileSelection:
     """Walk a skill folder in sorted order and apply the exclusions.
 
     Symlinks that stay inside the folder are bundled as the files they point to; symlinks that
-    leave it are reported and never followed.
+    leave it are reported and never followed. Only regular files are bundled: FIFOs, sockets
+    and devices (which could block or never end) and names the bundle reader refuses
+    (`name_problem`) are left out and listed in `unbundlable`; names that the reader refuses
+    side by side (`names_problems`: equal but for case) are listed in `clashes`.
     """
     root = root.resolve()
     spec = _Excludes(root)
     selection = FileSelection()
 
+    def os_error(arc: str, full: Path, exc: OSError) -> None:
+        """An entry the walk cannot look at: a symlink that loops or breaks is an escaping
+        link (SK202); anything else (a path too long for the system, no permission) cannot
+        be bundled, named with why; an excluded one stays excluded."""
+        from skillkit.files import os_error_kind
+
+        if spec.match_file(arc) or spec.match_file(arc + "/"):
+            selection.excluded.append(arc)
+        elif os.path.islink(full):
+            try:
+                selection.escaping_links.append((arc, os.readlink(full)))
+            except OSError:
+                selection.escaping_links.append((arc, "?"))
+        else:
+            kind, fix = os_error_kind(exc), "make it readable"
+            if kind.startswith("a path too long"):
+                kind = f"{kind} ({len(os.fsencode(full)):,} bytes), so it cannot be read"
+                fix = "shorten its folder names"
+            elif kind == "a symlink loop":
+                fix = "remove the loop"
+            why = f"is {kind}; {fix}, or list it in {IGNORE_FILE}"
+            selection.unbundlable.append((printable(arc), why))
+
+    def loops(full: Path, target: Path) -> bool:
+        """A folder link to the folder that holds it (or one above it, up to the root):
+        walking it would never end."""
+        return any(target == p.resolve() for p in full.parents if root in (p, *p.parents))
+
     def walk(folder: Path, rel: str) -> None:
         try:
             children = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            raise SkillError(f"cannot read folder: {exc.strerror}", path=folder) from exc
+            if not rel:  # the skill folder itself
+                raise SkillError(f"cannot read folder: {exc.strerror}", path=folder) from exc
+            os_error(rel.rstrip("/"), folder, exc)
+            return
         for entry in children:
             arc = f"{rel}{entry.name}"
             full = Path(entry.path)
-            is_dir = entry.is_dir(follow_symlinks=True)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError as exc:  # a symlink loop (ELOOP), a path too long, ...
+                os_error(arc, full, exc)
+                continue
+            why = name_problem(arc + "/" if is_dir else arc)
+            if why:
+                if not spec.match_file(arc + "/" if is_dir else arc):
+                    selection.unbundlable.append((printable(arc), f"its name {why}; rename it"))
+                continue
             if spec.match_file(arc + "/" if is_dir else arc) or (
                 is_dir and entry.name in SKIP_DIRS
             ):
@@ -138,22 +303,46 @@ def select_files(root: Path) -> FileSelection:
                 continue
             if entry.is_symlink():
                 target = full.resolve()
-                if not (target == root or root in target.parents) or not target.exists():
+                if (
+                    not (target == root or root in target.parents)
+                    or not target.exists()
+                    or (is_dir and loops(full, target))  # never walked: it would not end
+                ):
                     selection.escaping_links.append((arc, os.readlink(full)))
                     continue
             if is_dir:
-                if (full / "pyvenv.cfg").is_file():
+                try:
+                    venv = (full / "pyvenv.cfg").is_file()
+                except OSError:  # no room left for the name (ENAMETOOLONG): not a virtualenv
+                    venv = False
+                if venv:
                     selection.excluded.append(arc + "/")
                     continue
                 walk(full, arc + "/")
             elif entry.is_file(follow_symlinks=True):
-                st = full.stat()
+                try:
+                    st = full.stat()
+                except OSError as exc:
+                    os_error(arc, full, exc)
+                    continue
                 selection.files.append(
                     SourceFile(arc, full, bool(st.st_mode & stat.S_IXUSR), st.st_size)
+                )
+            else:
+                kind = special_kind(full) or "not a regular file"
+                selection.unbundlable.append(
+                    (
+                        printable(arc),
+                        f"is {kind}, not a regular file; remove it, or list it in {IGNORE_FILE}",
+                    )
                 )
 
     walk(root, "")
     selection.files.sort(key=lambda f: f.arcname.encode("utf-8"))
+    selection.clashes = [
+        (arc, f"its name {why}; rename it")
+        for arc, why in names_problems(f.arcname for f in selection.files)
+    ]
     return selection
 
 
@@ -172,7 +361,7 @@ def write_zip(files: list[SourceFile], out: IO[bytes], *, prefix: str = "") -> N
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for f in files:
             info = _zipinfo(prefix + f.arcname, f.executable, f.size)
-            with f.path.open("rb") as src, zf.open(info, "w", force_zip64=f.size > 2**31) as dst:
+            with open_regular(f.path) as src, zf.open(info, "w", force_zip64=f.size > 2**31) as dst:
                 while chunk := src.read(1024 * 1024):
                     dst.write(chunk)
 
@@ -299,7 +488,6 @@ _DATA_MARK = "@@skillkit-data@@"
 
 # --------------------------------------------------------------------------- reading
 
-_DRIVE = re.compile(r"^[A-Za-z]:")
 _BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=\s]*")
 
 
@@ -341,6 +529,10 @@ class BundleReport:
     frontmatter: dict[str, Any] | None = None
     problems: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    # Read once every check has passed (what `read_bundle_bytes` hands on).
+    skill_md: str = ""
+    instructions: str = ""
+    schema: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -357,57 +549,242 @@ class BundleReport:
                 for e in self.entries
             ],
             "total_bytes": sum(e.size for e in self.entries),
-            "frontmatter": self.frontmatter,
+            "frontmatter": plain_data(self.frontmatter),  # YAML dates, binary: as text
             "problems": self.problems,
         }
 
 
-def _path_problem(name: str) -> str | None:
-    if "\\" in name:
-        return f"entry {name!r} uses backslashes; zip paths must use '/'"
-    if name.startswith("/"):
-        return f"entry {name!r} is an absolute path"
-    if _DRIVE.match(name):
-        return f"entry {name!r} has a drive letter"
-    if "\x00" in name:
-        return f"entry {name!r} has a NUL byte in its name"
-    segments = name.rstrip("/").split("/")
-    if ".." in segments:
-        return f"entry {name!r} escapes the bundle with '..' (path traversal)"
-    if not name.rstrip("/"):
-        return f"entry {name!r} has an empty name"
-    if "." in segments or "" in segments:
-        return f"entry {name!r} is not a canonical path ('.' or empty segments)"
+# What zipfile raises on hostile input, opening a zip or reading an entry: each becomes one
+# problem line (UnicodeDecodeError, for a name marked UTF-8 that is not, is a ValueError).
+_ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,  # a "version needed" or compression method it does not know
+    EOFError,
+    OSError,
+    ValueError,
+    zlib.error,
+    struct.error,
+    RuntimeError,  # an encrypted entry, a missing compression module
+    *_LZMA_ERRORS,
+)
+# The compression methods zipfile reads: stored, deflated, bzip2, lzma.
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # signature .. extra length: 30 bytes
+_END_RECORD = struct.Struct("<4s4H2LH")  # 22 bytes
+_END_LOCATOR64 = struct.Struct("<4sLQL")  # 20 bytes
+_END_RECORD64 = struct.Struct("<4sQ2H2L4Q")  # 56 bytes
+_FLAG_ENCRYPTED, _FLAG_DESCRIPTOR, _FLAG_UTF8 = 0x1, 0x8, 0x800
+
+
+def _open_zip(data: bytes, report: BundleReport) -> zipfile.ZipFile | None:
+    """zipfile's view of the central directory, or None with the reason in the report."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except UnicodeDecodeError as exc:
+        raw = exc.object if isinstance(exc.object, bytes) else b""
+        shown = raw.decode("utf-8", "backslashreplace")
+        report.problems.append(
+            f"entry '{shown}' is marked as having a UTF-8 name, but the name is not valid "
+            f"UTF-8 (byte {exc.start})"
+        )
+    except zipfile.LargeZipFile:
+        report.problems.append("zip64 archive too large to read")
+    except NotImplementedError as exc:
+        report.problems.append(f"the zip uses a feature that cannot be read ({exc})")
+    except _ZIP_ERRORS as exc:
+        report.problems.append(f"not a zip archive, or a truncated or corrupt one ({exc})")
     return None
 
 
-def _collisions(names: list[str]) -> list[str]:
-    """A file that is also a folder of another entry, or names equal but for case."""
-    problems = []
-    as_dirs = {"/".join(n.split("/")[:k]) for n in names for k in range(1, n.count("/") + 1)}
-    for n in names:
-        if n in as_dirs:
-            problems.append(f"entry {n!r} is both a file and a folder of other entries")
-    folded: dict[str, str] = {}
-    for n in names:
-        other = folded.setdefault(n.casefold(), n)
-        if other != n:
-            problems.append(f"entries {other!r} and {n!r} differ only in case")
-    return problems
+def _end_record_counts(data: bytes) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """The entry counts (this disk, in all) of the end record, and of the zip64 end record when
+    there is one, found where zipfile finds them; None if there is no end record."""
+    at = len(data) - _END_RECORD.size
+    if not (at >= 0 and data[at : at + 4] == b"PK\x05\x06" and data[-2:] == b"\0\0"):
+        at = data.rfind(b"PK\x05\x06", max(len(data) - 0x10000 - _END_RECORD.size, 0))
+    if at < 0 or at + _END_RECORD.size > len(data):
+        return None
+    fields = _END_RECORD.unpack_from(data, at)
+    zip64 = None
+    locator = at - _END_LOCATOR64.size
+    record = locator - _END_RECORD64.size
+    if (
+        record >= 0
+        and data[locator : locator + 4] == b"PK\x06\x07"
+        and data[record : record + 4] == b"PK\x06\x06"
+    ):
+        fields64 = _END_RECORD64.unpack_from(data, record)
+        zip64 = (fields64[6], fields64[7])
+    return (fields[3], fields[4]), zip64
+
+
+def _count_problem(data: bytes, count: int) -> str | None:
+    """The end record must count the records the central directory holds."""
+    found = _end_record_counts(data)
+    if found is None:
+        return None  # zipfile found one; nothing to compare
+    counts, zip64 = found
+    if zip64 is not None:
+        ok = all(c in (count, 0xFFFF) for c in counts) and zip64 == (count, count)
+        stated = zip64[1]
+    else:
+        ok = counts == (count, count)
+        stated = counts[1]
+    if ok:
+        return None
+    return (
+        f"the end record says {stated} entries but the central directory holds {count}: a "
+        "corrupt or crafted zip"
+    )
+
+
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    """The name bytes of a central directory record (zipfile decoded them one of two ways)."""
+    return info.orig_filename.encode("utf-8" if info.flag_bits & _FLAG_UTF8 else "cp437")
+
+
+def _local_sizes(extra: bytes, size: int, csize: int) -> tuple[int, int]:
+    """The sizes a local header states, through its zip64 extra field when they overflow."""
+    if size != 0xFFFFFFFF and csize != 0xFFFFFFFF:
+        return size, csize
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<HH", extra, at)
+        body = extra[at + 4 : at + 4 + length]
+        if kind == 0x0001:
+            values = [v for (v,) in struct.iter_unpack("<Q", body[: len(body) // 8 * 8])]
+            if size == 0xFFFFFFFF and values:
+                size = values.pop(0)
+            if csize == 0xFFFFFFFF and values:
+                csize = values.pop(0)
+            break
+        at += 4 + length
+    return size, csize
+
+
+def _descriptor_length(data: bytes, at: int, info: zipfile.ZipInfo) -> int | None:
+    """The length of the data descriptor at `at` if it states the central directory's CRC and
+    sizes (with or without its signature; 4- or 8-byte sizes), else None."""
+    central = (info.CRC, info.compress_size, info.file_size)
+    for sig in (b"PK\x07\x08", b""):
+        if data[at : at + len(sig)] != sig:
+            continue
+        for fmt in ("<3L", "<LQQ"):
+            start = at + len(sig)
+            if start + struct.calcsize(fmt) <= len(data):
+                if struct.unpack_from(fmt, data, start) == central:
+                    return len(sig) + struct.calcsize(fmt)
+    return None
+
+
+def _header_problem(data: bytes, info: zipfile.ZipInfo) -> tuple[str | None, int]:
+    """Why an entry's local header disagrees with its central directory record (name,
+    compression method, encryption, CRC, sizes; or the data descriptor that stands in for
+    them), or None; and where the entry's bytes end. zipfile reads the data the central
+    directory describes, a streaming reader the data the local header describes: a zip in which
+    they differ (a 10-byte file that is 30 MB to another reader) is refused."""
+    name = info.filename
+    start = info.header_offset
+    if start < 0 or start + _LOCAL_HEADER.size > len(data):
+        return f"entry {name!r}: its local header lies outside the file (truncated or corrupt)", 0
+    sig, _, flags, method, _, _, crc, csize, size, nlen, elen = _LOCAL_HEADER.unpack_from(
+        data, start
+    )
+    if sig != b"PK\x03\x04":
+        return f"entry {name!r}: no local header where the central directory says (corrupt)", 0
+    data_at = start + _LOCAL_HEADER.size + nlen + elen
+    end = data_at + info.compress_size
+    if end > len(data):
+        return f"entry {name!r}: its data runs past the end of the file (truncated)", 0
+    local_name = data[start + _LOCAL_HEADER.size : start + _LOCAL_HEADER.size + nlen]
+    if local_name != _raw_name(info):
+        shown = local_name.decode("utf-8", "backslashreplace")
+        return (
+            f"entry {name!r}: its local header names it {shown!r}; headers that disagree are "
+            "refused (overlapping entries, or a corrupt zip)",
+            end,
+        )
+    disagree = "its local header and the central directory disagree on"
+    if method != info.compress_type:
+        return (
+            f"entry {name!r}: {disagree} its compression method ({method} vs {info.compress_type})",
+            end,
+        )
+    if (flags ^ info.flag_bits) & _FLAG_ENCRYPTED:
+        return f"entry {name!r}: {disagree} whether it is encrypted", end
+    size, csize = _local_sizes(data[data_at - elen : data_at], size, csize)
+    if flags & _FLAG_DESCRIPTOR:  # CRC and sizes follow the data (or are repeated here)
+        if (crc, csize, size) not in ((0, 0, 0), (info.CRC, info.compress_size, info.file_size)):
+            return f"entry {name!r}: {disagree} its CRC and sizes", end
+        length = _descriptor_length(data, end, info)
+        if length is None:
+            return (
+                f"entry {name!r}: its data descriptor disagrees with the central directory "
+                "(CRC and sizes)",
+                end,
+            )
+        return None, end + length
+    for what, local, central in (
+        ("uncompressed size", size, info.file_size),
+        ("compressed size", csize, info.compress_size),
+        ("CRC", crc, info.CRC),
+    ):
+        if local != central:
+            return f"entry {name!r}: {disagree} its {what} ({local} vs {central})", end
+    return None, end
+
+
+def _check_headers(
+    data: bytes, zf: zipfile.ZipFile, files: list[zipfile.ZipInfo], report: BundleReport
+) -> None:
+    """Each file's local header agrees with the central directory, and no two files share
+    bytes (overlapping entries, the trick of the small zips that inflate to terabytes)."""
+    spans: list[tuple[int, int, str]] = []
+    for info in files:
+        problem, end = _header_problem(data, info)
+        if problem:
+            report.problems.append(problem)
+        else:
+            spans.append((info.header_offset, end, info.filename))
+    central_at = getattr(zf, "start_dir", len(data))
+    spans.sort()
+    for (_, prev_end, prev), (start, _, name) in zip(spans, spans[1:], strict=False):
+        if start < prev_end:
+            report.problems.append(
+                f"entry {name!r} overlaps the data of entry {prev!r}: overlapping entries "
+                "(a zip bomb, or a corrupt zip)"
+            )
+    for _, end, name in spans:
+        if end > central_at:
+            report.problems.append(
+                f"entry {name!r}: its data runs into the central directory (a corrupt zip)"
+            )
 
 
 def _entry_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
-    """Why one entry is refused on its own (name, type, size, ratio), or None."""
-    name = info.filename
-    problem = _path_problem(name)
-    if problem:
-        return problem
+    """Why one entry is refused on its own (name, type, method, size, ratio), or None."""
+    name = info.orig_filename  # the whole name: zipfile cuts `filename` at a NUL byte
+    why = name_problem(name)
+    if why:
+        return f"entry {name!r} {why}"
+    if info.filename != name:
+        return (
+            f"entry {name!r} is also named {info.filename!r} (in an extra field): names that "
+            "disagree are refused"
+        )
     if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):
         return f"entry {name!r} is a symlink; bundles may hold files only"
     if info.is_dir():
         return None
-    if info.flag_bits & 0x1:
+    if info.flag_bits & _FLAG_ENCRYPTED:
         return f"entry {name!r} is encrypted"
+    if info.compress_type not in _METHODS:
+        return (
+            f"entry {name!r} uses compression method {info.compress_type}, which cannot be "
+            "read; use deflate"
+        )
     if info.file_size > limits.max_entry_bytes:
         return (
             f"entry {name!r} is {info.file_size} bytes uncompressed: over the "
@@ -462,7 +839,9 @@ def _find_layout(files: list[zipfile.ZipInfo], report: BundleReport) -> None:
                 f"{skill_mds[0]!r}: SKILL.md must be at the zip root, or in one top-level folder "
                 "that holds everything"
             )
-    report.problems += _collisions([i.filename for i in files])
+    report.problems += [
+        f"entry {name!r} {why}" for name, why in names_problems(i.filename for i in files)
+    ]
 
 
 def _read_contents(
@@ -489,8 +868,15 @@ def _read_frontmatter(report: BundleReport) -> None:
     skill_md_name = next((n for n in report.files if n.lower() == "skill.md"), None)
     if skill_md_name is None:
         return
+    raw = report.files[skill_md_name]
+    if len(raw) > MAX_SKILL_MD_BYTES:
+        report.problems.append(
+            f"SKILL.md is {size_text(len(raw))}: over the {size_text(MAX_SKILL_MD_BYTES)} limit "
+            "for SKILL.md; move detail into references/"
+        )
+        return
     try:
-        text = report.files[skill_md_name].decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         report.problems.append("SKILL.md is not valid UTF-8")
         return
@@ -498,24 +884,48 @@ def _read_frontmatter(report: BundleReport) -> None:
     if md.problem:
         report.problems.append(f"SKILL.md:{md.problem[2] or 1}: {md.problem[1]}")
     else:
+        report.skill_md = text
         report.frontmatter = md.frontmatter
+        report.instructions = md.body
+
+
+def _read_schema(report: BundleReport) -> None:
+    """schema.json, when the bundle has one, must be a JSON object (the server uses it)."""
+    raw = report.files.get(SCHEMA_FILE)
+    if raw is None:
+        return
+    try:
+        schema = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        report.problems.append(f"schema.json in the bundle is not valid JSON: {exc}")
+        return
+    except RecursionError:
+        report.problems.append("schema.json in the bundle is nested too deeply to read")
+        return
+    if not isinstance(schema, dict):
+        report.problems.append("schema.json in the bundle must be a JSON object")
+        return
+    report.schema = schema
 
 
 def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport:
     """Check a zip without extracting: every problem is collected, none raised.
 
-    The checks run cheapest first and stop before decompressing anything once the structure is
-    wrong: entry count, then each entry, then the layout, then the contents."""
+    This is the one reader: `inspect` shows its report, and `read_bundle_bytes` (unpack, the
+    runner, the server) refuses a bundle exactly when the report holds a problem. The checks run
+    cheapest first and stop before decompressing anything once the structure is wrong: the end
+    record, the entry count, each entry (name, type, method, size, ratio), the total size, the
+    local headers against the central directory, the layout; then the contents, SKILL.md and
+    schema.json."""
     report = BundleReport(hashlib.sha256(data).hexdigest(), len(data))
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        report.problems.append("not a zip archive, or a truncated one")
-        return report
-    except zipfile.LargeZipFile:
-        report.problems.append("zip64 archive too large to read")
+    zf = _open_zip(data, report)
+    if zf is None:
         return report
     infos = zf.infolist()
+    problem = _count_problem(data, len(infos))
+    if problem:
+        report.problems.append(problem)
+        return report
     if len(infos) > limits.max_entries:
         report.problems.append(
             f"{len(infos)} entries: more than the limit of {limits.max_entries} (zip bomb guard)"
@@ -528,36 +938,25 @@ def inspect_zip(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport
             f"{total} bytes uncompressed in all: over the {limits.max_total_bytes} byte limit"
         )
         return report
+    _check_headers(data, zf, files, report)
     _find_layout(files, report)
     if report.problems:
         return report
     _read_contents(zf, files, report, limits)
     _read_frontmatter(report)
+    _read_schema(report)
     return report
 
 
 def read_bundle_bytes(
     zip_bytes: bytes, *, source: str = "<bundle>", limits: Limits = DEFAULT_LIMITS
 ) -> SkillBundle:
-    """Check and read a zip; raises BundleError naming the first problem."""
+    """Check and read a zip; raises BundleError naming the first problem `inspect_zip` found."""
     report = inspect_zip(zip_bytes, limits=limits)
     if report.problems:
         more = f" (and {len(report.problems) - 1} more)" if len(report.problems) > 1 else ""
         raise BundleError(report.problems[0] + more, path=source)
-    skill_md_name = next(n for n in report.files if n.lower() == "skill.md")
-    skill_md = report.files[skill_md_name].decode("utf-8")
-    md = parse_skill_md_text(skill_md, skill_md_name)
-    fm = md.frontmatter or {}
-    schema = None
-    if SCHEMA_FILE in report.files:
-        try:
-            schema = json.loads(report.files[SCHEMA_FILE].decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BundleError(
-                f"schema.json in the bundle is not valid JSON: {exc}", path=source
-            ) from exc
-        if not isinstance(schema, dict):
-            raise BundleError("schema.json in the bundle must be a JSON object", path=source)
+    fm = report.frontmatter or {}
     name, description = fm.get("name"), fm.get("description")
     return SkillBundle(
         zip_bytes=zip_bytes,
@@ -566,12 +965,12 @@ def read_bundle_bytes(
         prefix=report.prefix,
         entries=report.entries,
         files=report.files,
-        skill_md=skill_md,
+        skill_md=report.skill_md,
         frontmatter=fm,
         name=name if isinstance(name, str) else None,
         description=description if isinstance(description, str) else None,
-        instructions=md.body,
-        schema=schema,
+        instructions=report.instructions,
+        schema=report.schema,
     )
 
 
@@ -636,9 +1035,19 @@ def load_bundle_bytes(path: str | Path) -> bytes:
     """The zip bytes of a bundle file: a zip, a payload JSON or a bare base64 file."""
     p = Path(path)
     try:
-        raw = sys.stdin.buffer.read() if str(path) == "-" else p.read_bytes()
+        if str(path) == "-":
+            raw = sys.stdin.buffer.read(MAX_BUNDLE_INPUT_BYTES + 1)
+        else:  # a pipe the user names (`<(...)`) is read like stdin: bounded
+            with p.open("rb") as fh:
+                raw = fh.read(MAX_BUNDLE_INPUT_BYTES + 1)
     except OSError as exc:
         raise BundleError(f"cannot read: {exc.strerror}", path=p) from exc
+    if len(raw) > MAX_BUNDLE_INPUT_BYTES:
+        raise BundleError(
+            f"over {size_text(MAX_BUNDLE_INPUT_BYTES)}: too large for a skill bundle "
+            f"(the limit in all is {size_text(DEFAULT_LIMITS.max_total_bytes)} uncompressed)",
+            path=p,
+        )
     if raw[:2] == b"PK":
         return raw
     stripped = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -647,6 +1056,8 @@ def load_bundle_bytes(path: str | Path) -> bytes:
             payload = json.loads(stripped.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BundleError(f"looks like JSON but is not valid: {exc}", path=p) from exc
+        except RecursionError as exc:
+            raise BundleError("looks like JSON but is nested too deeply to read", path=p) from exc
         return payload_zip_bytes(payload, source=str(p))
     try:
         text = stripped.decode("ascii")

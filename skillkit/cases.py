@@ -46,6 +46,21 @@ import yaml
 from skillkit.compare import json_type_name
 from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
 from skillkit.errors import CasesError, SkillError
+from skillkit.files import (
+    MAX_CASES_YAML_BYTES,
+    MAX_EXPECTED_BYTES,
+    UnreadableFile,
+    YamlLimit,
+    compose_yaml,
+    construct_yaml,
+    inside,
+    is_regular,
+    loads_json,
+    printable,
+    read_limited,
+    special_kind,
+    yaml_problem,
+)
 from skillkit.skill import Skill, discover_skills, load_skill
 
 T = TypeVar("T")
@@ -157,6 +172,19 @@ class Case:
     def cassette_path(self) -> Path:
         return self.skill.tests_dir / CASSETTES_DIR / f"{self.name}.json"
 
+    def checked_cassette_path(self) -> Path:
+        """`cassette_path`, or CasesError when it resolves outside the skill's tests/ folder
+        (a `tests/cassettes` symlink leading out): recording must not write outside the skill,
+        nor replay read from outside it."""
+        path = self.cassette_path
+        if not inside_tests(self.skill, path):
+            raise CasesError(
+                "the cassette resolves outside tests/ (tests/cassettes is a symlink leading "
+                "out?); make tests/cassettes a real folder",
+                path=printable(display_path(path)),
+            )
+        return path
+
     @property
     def snapshot_path(self) -> Path:
         """Where `--update` writes: the expected file, or `<stem>.expected.json` for a new one."""
@@ -176,6 +204,31 @@ def skill_display_name(skill: Skill) -> str:
     if isinstance(skill.name, str) and skill.name.strip():
         return skill.name.strip()
     return skill.root.resolve().name
+
+
+def inside_tests(skill: Skill, path: Path) -> bool:
+    """True when `path`, symlinks resolved, is in the skill's tests/ folder, and tests/ itself
+    resolves inside the skill folder: the only files a case may read or `--update` write."""
+    return inside(skill.tests_dir, skill.root) and inside(path, skill.tests_dir)
+
+
+def _leads_out(skill: Skill, path: Path) -> bool:
+    """A case file that resolves outside tests/ (`inside_tests`), a symlink loop aside: a loop
+    leads nowhere, and is refused as what it is by the check that reads the file."""
+    return not inside_tests(skill, path) and special_kind(path) != "a symlink loop"
+
+
+def _outside(skill: Skill, path: Path, shown: str) -> str:
+    """The message for a case file that resolves outside tests/."""
+    tests = display_path(skill.tests_dir)
+    how = "is a symlink leading out of" if Path(path).is_symlink() else "is outside"
+    if not inside(skill.tests_dir, skill.root):
+        how = "is not in the skill: tests/ itself is a symlink leading out of"
+        return f"{shown} {how} the skill folder; make {tests} a real folder"
+    return (
+        f"{shown} {how} {tests}; a case may use only files in the skill's tests/ folder: "
+        "copy the file there and name it relative to tests/"
+    )
 
 
 def display_path(path: Path) -> str:
@@ -206,7 +259,7 @@ def _kind(node: yaml.Node) -> str:
 
 
 def _construct(node: yaml.Node) -> Any:
-    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+    return construct_yaml(node)
 
 
 def _type_ok(kind: str, allowed: tuple[str, ...]) -> bool:
@@ -220,10 +273,14 @@ class _File:
         self.path = path
 
     def error(self, message: str, node: yaml.Node | None = None) -> CasesError:
-        return CasesError(message, path=display_path(self.path), line=_line(node) if node else None)
+        """Names in the message (keys, file names from the YAML) are shown `printable`."""
+        return CasesError(
+            printable(message), path=display_path(self.path), line=_line(node) if node else None
+        )
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """{key: (key node, value node)}, refusing non-string and duplicate keys."""
+        """{key: (key node, value node)}, refusing non-string keys (a key given twice never
+        gets here: the YAML reader refuses it, in every mapping of the file)."""
         if not isinstance(node, yaml.MappingNode):
             raise self.error(f"{what} must be a mapping, not a {_kind(node)}", node)
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
@@ -231,10 +288,23 @@ class _File:
             key = _construct(key_node)
             if not isinstance(key, str):
                 raise self.error(f"{what}: keys must be strings, not {key!r}", key_node)
-            if key in out:
-                raise self.error(f"{what}: duplicate key '{key}'", key_node)
             out[key] = (key_node, value_node)
         return out
+
+    def check_document(self, document: Path, shown: str, node: yaml.Node, what: str) -> None:
+        """DocumentError at `node` when the case's document cannot be used (`document_problem`)."""
+        found = document_problem(document)
+        if found is None:
+            return
+        rule, why = found
+        if why == "does not exist":
+            why = f"not found in {display_path(document.parent)}"
+        raise DocumentError(
+            printable(f"{what}: document {shown!r} {why}"),
+            rule=rule,
+            path=display_path(self.path),
+            line=_line(node),
+        )
 
     def checked(
         self, node: yaml.Node, types: dict[str, tuple[str, ...]], what: str
@@ -315,7 +385,16 @@ def _check_config(f: _File, node: yaml.Node, what: str) -> dict[str, Any]:
                     f"'page_indices' in {where} must be a list of 0-based page numbers", value_node
                 )
         if key == "json_schema" and isinstance(value, str):
-            value = _load_schema_file(f, f.path.parent / value, value_node)
+            schema_path = f.path.parent / value
+            if not inside(f.path.parent, f.path.parent.parent) or not inside(
+                schema_path, f.path.parent
+            ):
+                raise f.error(
+                    f"json_schema: {value!r} is outside tests/ (absolute, '..' or a symlink "
+                    "leading out); name a schema file in tests/, relative to it",
+                    value_node,
+                )
+            value = _load_schema_file(f, schema_path, value_node)
             if not isinstance(value, dict):
                 raise f.error("'json_schema' must name a JSON file holding an object", value_node)
         config[key] = value
@@ -346,8 +425,10 @@ def _load_schema_file(f: _File, path: Path, node: yaml.Node | None) -> Any:
     by the skill folder, never fetched (skillkit.schemas.load)."""
     from skillkit import schemas
 
-    if not path.is_file():
-        raise f.error(f"json_schema: no such file {display_path(path)}", node)
+    if not is_regular(path):
+        kind = special_kind(path)
+        what = f"{display_path(path)} is {kind}, not a regular file" if kind else None
+        raise f.error(f"json_schema: {what or f'no such file {display_path(path)}'}", node)
     loaded = schemas.load(path, root=f.path.parent.parent)
     problem = schemas.first_error(loaded)
     if problem is not None:
@@ -384,20 +465,27 @@ def _load_json_file(f: _File, path: Path, node: yaml.Node | None, what: str) -> 
     return read_json(path)
 
 
-def read_json(path: Path) -> Any:
-    """A JSON file, or CasesError naming the file and line."""
+def read_json(path: Path, *, max_bytes: int = MAX_EXPECTED_BYTES) -> Any:
+    """A JSON file from a skill (an expected file), or CasesError naming the file and line: a
+    regular file of at most `max_bytes` (MAX_EXPECTED_BYTES), UTF-8, nested at most
+    MAX_JSON_DEPTH levels."""
+    shown = printable(display_path(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CasesError(f"cannot read: {exc}", path=display_path(path)) from exc
+        text = read_limited(path, max_bytes, what="an expected file").decode("utf-8-sig")
+    except UnreadableFile as exc:
+        raise CasesError(exc.reason, path=shown) from exc
+    except UnicodeDecodeError as exc:
+        raise CasesError(
+            f"not valid UTF-8 (byte {exc.start}); save it as UTF-8", path=shown
+        ) from exc
     try:
-        return json.loads(text)
+        return loads_json(text)
     except json.JSONDecodeError as exc:
         raise CasesError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})",
-            path=display_path(path),
-            line=exc.lineno,
+            f"not valid JSON: {exc.msg} (column {exc.colno})", path=shown, line=exc.lineno
         ) from exc
+    except ValueError as exc:  # nested too deeply
+        raise CasesError(str(exc), path=shown) from exc
 
 
 def _merge(defaults: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
@@ -416,17 +504,32 @@ def _merge(defaults: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
 
 
 def folder_documents(tests_dir: Path) -> list[Path]:
-    """Documents directly in tests/ (not README.*, not hidden files, not expected JSON)."""
-    if not tests_dir.is_dir():
-        return []
-    return sorted(
+    """Documents directly in tests/ (not README.*, not hidden files, not expected JSON): every
+    entry named like a document, whatever it is, so that one that is not a regular file (a
+    FIFO, a device, a folder, a broken link or a loop) is a case whose loading says so
+    (`check_document`), never a case silently dropped. CasesError for a document whose file
+    name is not valid UTF-8 (no report, cassette or request could name it)."""
+    try:
+        if not tests_dir.is_dir():
+            return []
+        children = list(tests_dir.iterdir())
+    except OSError as exc:
+        raise CasesError(
+            f"cannot read folder: {exc.strerror}", path=display_path(tests_dir)
+        ) from exc
+    found = [
         p
-        for p in tests_dir.iterdir()
-        if p.is_file()
-        and not p.name.startswith(".")
-        and not p.name.lower().startswith("readme")
-        and is_document(p)
-    )
+        for p in children
+        if not p.name.startswith(".") and not p.name.lower().startswith("readme") and is_document(p)
+    ]
+    for p in found:
+        try:
+            p.name.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CasesError(
+                "the file name is not valid UTF-8; rename it", path=printable(display_path(p))
+            ) from None
+    return sorted(found)
 
 
 def load_cases(skill: Skill | str | Path) -> list[Case]:
@@ -435,7 +538,7 @@ def load_cases(skill: Skill | str | Path) -> list[Case]:
         skill = load_skill(skill)
     tests_dir = skill.tests_dir
     cases_file = tests_dir / CASES_FILE
-    if cases_file.is_file():
+    if os.path.lexists(cases_file):  # a folder, FIFO or broken link is an error, not "none"
         cases = _from_cases_file(skill, cases_file)
     else:
         cases = _folder_cases(skill, {})
@@ -472,9 +575,53 @@ def _folder_cases(skill: Skill, settings: dict[str, Any]) -> list[Case]:
     return [_folder_case(skill, doc, names[doc], settings) for doc in documents]
 
 
+class DocumentError(CasesError):
+    """A case's document cannot be used: `rule` is SK305 (nothing there: missing, a broken
+    symlink) or SK306 (not a regular file: a FIFO, a device, a socket, a folder, a symlink
+    loop; or unreadable)."""
+
+    def __init__(self, message: str, *, rule: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.rule = rule
+
+
+def document_problem(path: Path) -> tuple[str, str] | None:
+    """(rule, why) when `path` cannot be a case's document, None when it is a regular file
+    (symlinks resolved; whether it stays in tests/ is `inside_tests`). The one check of a
+    document: lint reports it (SK305 / SK306), loading a case refuses it, so no run ever opens
+    a FIFO or device in the place of a document."""
+    if is_regular(path):
+        return None
+    kind = special_kind(path)
+    if kind is None:
+        return "SK305", "does not exist"
+    if kind == "a broken symlink":
+        return "SK305", "is a broken symlink; replace it with the document itself"
+    return "SK306", f"is {kind}, not a regular file; replace it with the document itself"
+
+
+def check_document(path: Path, *, what: str = "this document") -> None:
+    """DocumentError naming `path` (see `document_problem`)."""
+    found = document_problem(path)
+    if found is not None:
+        rule, why = found
+        raise DocumentError(f"{what} {why}", rule=rule, path=printable(display_path(path)))
+
+
+def _check_inside(skill: Skill, path: Path) -> None:
+    """CasesError naming a file found in tests/ that resolves outside it (a symlink)."""
+    if _leads_out(skill, path):
+        shown = printable(display_path(path))
+        raise CasesError(_outside(skill, path, "this file"), path=shown)
+
+
 def _folder_case(skill: Skill, document: Path, name: str, settings: dict[str, Any]) -> Case:
+    _check_inside(skill, document)
+    check_document(document)
     exp = expected_path(document)
-    has = exp.is_file()
+    has = os.path.lexists(exp)  # not a regular file: read_json says what it is instead
+    if has:
+        _check_inside(skill, exp)
     case = Case(
         skill=skill,
         name=name,
@@ -499,19 +646,26 @@ def _apply(case: Case, settings: dict[str, Any]) -> None:
 
 def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
     f = _File(path)
+    if _leads_out(skill, path):
+        raise CasesError(_outside(skill, path, "this file"), path=display_path(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = read_limited(path, MAX_CASES_YAML_BYTES, what="cases.yaml")
+        text = raw.decode("utf-8-sig")
+        root = compose_yaml(text)
+    except UnreadableFile as exc:
+        raise CasesError(exc.reason, path=display_path(path)) from exc
     except UnicodeDecodeError as exc:
         raise CasesError("not valid UTF-8; save it as UTF-8", path=display_path(path)) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    except YamlLimit as exc:
+        mark = exc.problem_mark
         raise CasesError(
-            f"not valid YAML: {problem}",
+            f"refused: it {exc.problem}",
             path=display_path(path),
             line=mark.line + 1 if mark is not None else None,
         ) from exc
+    except yaml.YAMLError as exc:  # a duplicate key too, with the first one's line
+        problem, line = yaml_problem(exc)
+        raise CasesError(f"not valid YAML: {problem}", path=display_path(path), line=line) from exc
     if root is None:  # an empty file: same as no file
         return _folder_cases(skill, {})
     top = f.checked(root, _TOP_TYPES, "cases.yaml")
@@ -566,13 +720,16 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
                     anchor,
                 )
             document = found[0]
+            _check_inside(skill, document)
+            f.check_document(document, document.name, anchor, what)
         else:
             document = skill.tests_dir / document_rel
-            if not document.is_file():
+            if _leads_out(skill, document):
                 raise f.error(
-                    f"{what}: document {document_rel!r} not found in {display_path(skill.tests_dir)}",
+                    f"{what}: 'document' " + _outside(skill, document, repr(document_rel)),
                     raw["document"][1],
                 )
+            f.check_document(document, document_rel, raw["document"][1], what)
         case_id = case_id or document.stem
         id_node = raw["id"][1] if "id" in raw else anchor
         if not _CASE_ID.match(case_id):
@@ -596,18 +753,26 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
         if "expected" in raw:
             rel = raw["expected"][0]
             exp = None if rel is None else skill.tests_dir / rel
+            if exp is not None and _leads_out(skill, exp):
+                # --update would write there: never outside the skill's tests/ folder.
+                raise f.error(
+                    f"{what}: 'expected' " + _outside(skill, exp, repr(rel)), raw["expected"][1]
+                )
             # A named file that does not exist yet: `--update-missing` creates it, lint (SK309)
             # and the runner refuse it otherwise.
         else:
             guess = expected_path(document)
-            exp = guess if guess.is_file() else None
+            exp = guess if os.path.lexists(guess) else None
+            if exp is not None:
+                _check_inside(skill, exp)
+        exists = exp is not None and os.path.lexists(exp)  # read_json refuses a non-file
         case = Case(
             skill=skill,
             name=case_id,
             document=document,
             expected_path=exp,
-            expected=read_json(exp) if exp is not None and exp.is_file() else None,
-            has_expected=exp is not None and exp.is_file(),
+            expected=read_json(exp) if exists else None,
+            has_expected=exists,
             source=path,
             line=_line(anchor),
         )
@@ -685,9 +850,12 @@ __all__ = [
     "CASES_FILE",
     "EXPECTED_SUFFIX",
     "Case",
+    "DocumentError",
     "SkillCases",
     "collect",
+    "check_document",
     "display_path",
+    "document_problem",
     "folder_documents",
     "load_cases",
     "matches",

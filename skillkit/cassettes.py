@@ -32,13 +32,21 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from skillkit import __version__
 from skillkit.errors import CasesError
-from skillkit.files import atomic_write_bytes
+from skillkit.files import (
+    MAX_CASSETTE_BYTES,
+    MAX_CASSETTE_DEPTH,
+    UnreadableFile,
+    atomic_write_bytes,
+    loads_json,
+    read_limited,
+)
 
 FORMAT_VERSION = 1
 
@@ -154,12 +162,18 @@ def rerecord_command(skill_dir: str, case_name: str) -> str:
 
 
 def load(path: Path) -> Cassette | None:
-    """The cassette at `path`, None if there is none; CasesError if it is unreadable."""
-    if not path.is_file():
+    """The cassette at `path`, None if there is none; CasesError if it is unreadable: not a
+    regular file, over MAX_CASSETTE_BYTES, not UTF-8 JSON, or nested more than
+    MAX_CASSETTE_DEPTH levels (read with `files.read_limited` and `files.loads_json`)."""
+    if not os.path.lexists(path):
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = read_limited(path, MAX_CASSETTE_BYTES, what="a cassette")
+    except UnreadableFile as exc:
+        raise CassetteMiss(f"cassette {exc.reason}; re-record it", path=path) from exc
+    try:
+        data = loads_json(raw.decode("utf-8"), max_depth=MAX_CASSETTE_DEPTH)
+    except (UnicodeDecodeError, ValueError) as exc:  # ValueError: broken JSON, or too deep
         raise CassetteMiss(
             f"cassette is not readable JSON ({exc}); re-record it", path=path
         ) from exc
@@ -203,8 +217,14 @@ def save(path: Path, case_name: str, inputs: Inputs, prediction: dict[str, Any])
         "recorded_with": f"skillkit {__version__}",
         "prediction": kept,
     }
-    text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    atomic_write_bytes(path, text.encode("utf-8"))
+    data = (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
+    if len(data) > MAX_CASSETTE_BYTES:  # `load` would refuse it: do not write what cannot replay
+        raise CasesError(
+            f"not recorded: the response is {len(data):,} bytes, over the "
+            f"{MAX_CASSETTE_BYTES // (1024 * 1024)} MB limit for a cassette",
+            path=str(path),
+        )
+    atomic_write_bytes(path, data)
     return True
 
 

@@ -6,8 +6,11 @@ RULES). Checks yield `Finding`s with the file and line, and a message that says 
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import glob
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -16,9 +19,25 @@ from pathlib import Path
 from typing import Any
 
 from skillkit.bundle import DEFAULT_LIMITS, select_files
-from skillkit.cases import CASES_FILE, folder_documents, load_cases
+from skillkit.cases import (
+    CASES_FILE,
+    DocumentError,
+    display_path,
+    folder_documents,
+    load_cases,
+)
 from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
 from skillkit.errors import CasesError, SkillInvalid, SkillkitError, ValidationFailed
+from skillkit.files import (
+    MAX_EXPECTED_BYTES,
+    UnreadableFile,
+    inside,
+    json_depth_problem,
+    printable,
+    read_head,
+    read_limited,
+    special_kind,
+)
 from skillkit.skill import SCHEMA_FILE, SkillMd, discover_skills, find_skill_md, read_skill_md
 
 ERROR, WARNING = "error", "warning"
@@ -54,6 +73,11 @@ RULES: dict[str, Rule] = {
         Rule("SK112", ERROR, "`allowed-tools` is not a string"),
         Rule("SK113", ERROR, "`license` is not a string"),
         Rule("SK114", ERROR, "SKILL.md is not valid UTF-8"),
+        Rule(
+            "SK115",
+            ERROR,
+            "SKILL.md cannot be read (not a regular file, over the size limit, or unreadable)",
+        ),
         # Bundle rules (what `pack` would put in the zip)
         Rule("SK201", ERROR, "more than one SKILL.md (case-insensitive) would be bundled"),
         Rule("SK202", ERROR, "a symlink leaves the skill folder (or is broken)"),
@@ -63,6 +87,13 @@ RULES: dict[str, Rule] = {
         Rule("SK206", ERROR, "a file is over the per-file size limit"),
         Rule("SK207", ERROR, "SKILL.md links to a file that does not exist"),
         Rule("SK208", ERROR, "SKILL.md links to a file that is excluded from the bundle"),
+        Rule(
+            "SK209",
+            ERROR,
+            "a file cannot be bundled (not a regular file, or a name the bundle reader refuses: "
+            "not UTF-8, control characters, backslashes, a drive letter, equal to another but "
+            "for case)",
+        ),
         # Skill-test rules (schema.json and tests/)
         Rule("SK301", ERROR, "schema.json is not valid JSON"),
         Rule(
@@ -97,9 +128,89 @@ PRIVATE_KEY = re.compile(rb"-----BEGIN ([A-Z ]+ )?PRIVATE KEY-----")
 WHEN_TO_USE = re.compile(
     r"\b(use (it |this |this skill )?(when|for|to|on|with)|when(ever)?|if you)\b", re.I
 )
-MD_LINK = re.compile(
-    r"(?<!\!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|!\[[^\]]*\]\(\s*<?([^)\s>]+)>?"
-)
+_TARGET_END = re.compile(r"[)\s>]")
+_SPACES = re.compile(r"\s+")
+
+
+class _Line:
+    """One line of the body, indexed once (end-of-target characters, runs of whitespace,
+    quotes) so that every question the link scanner asks costs O(log n), whatever the line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.start() for m in _TARGET_END.finditer(text)]
+        runs = [m.span() for m in _SPACES.finditer(text)]
+        self.run_starts = [a for a, _ in runs]
+        self.run_ends = [b for _, b in runs]
+        self.quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
+
+    def char(self, pos: int) -> str:
+        return self.text[pos] if pos < len(self.text) else ""
+
+    def skip_space(self, pos: int) -> int:
+        i = bisect.bisect_right(self.run_starts, pos) - 1
+        return self.run_ends[i] if i >= 0 and self.run_ends[i] > pos else pos
+
+    def target_end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.ends, pos)
+        return self.ends[i] if i < len(self.ends) else len(self.text)
+
+    def next_quote(self, pos: int) -> int:
+        i = bisect.bisect_left(self.quotes, pos)
+        return self.quotes[i] if i < len(self.quotes) else -1
+
+
+def _link_target(line: _Line, pos: int, image: bool) -> tuple[str, int] | None:
+    """The target of a link whose `](` ends at `pos`, and where the link ends; None if the
+    text there is no link. An image's `)` may be missing; a link's may not."""
+    pos = line.skip_space(pos)
+    if line.char(pos) == "<":
+        pos += 1
+    end = line.target_end(pos)
+    if end == pos:
+        return None
+    target, pos = line.text[pos:end], end
+    if line.char(pos) == ">":
+        pos += 1
+    if image:
+        return target, pos
+    after = line.skip_space(pos)
+    if after > pos and line.char(after) == '"':
+        close = line.next_quote(after + 1)
+        if close != -1 and line.char(line.skip_space(close + 1)) == ")":
+            return target, line.skip_space(close + 1) + 1
+    if line.char(after) == ")":
+        return target, after + 1
+    return None
+
+
+def md_links(text: str) -> Iterator[str]:
+    """The targets of `[text](target "title")` and `![alt](target)` links in one line.
+
+    Linear time (a regular expression for this backtracks: a 60 KB line of `[](` took over a
+    minute): each `](` is looked at once, with the link text the span after the `]` before it."""
+    mark = text.find("](")
+    if mark == -1:
+        return
+    line = _Line(text)
+    pos = 0
+    while mark != -1:
+        text_start = text.rfind("]", pos, mark) + 1 or pos  # no ']' inside the link text
+        opening = text.find("[", text_start, mark)
+        found = None
+        if opening != -1:
+            image = opening > 0 and text[opening - 1] == "!"
+            found = _link_target(line, mark + 2, image)
+            if found is None and not image:
+                bang = text.find("![", opening, mark)
+                if bang != -1:
+                    found = _link_target(line, mark + 2, True)
+        if found is None:
+            pos = mark + 1
+        else:
+            yield found[0]
+            pos = max(found[1], mark + 2)
+        mark = text.find("](", pos)
 
 
 @dataclass(frozen=True)
@@ -121,6 +232,12 @@ class Finding:
 
 def _finding(code: str, message: str, path: Path | str, line: int | None = None) -> Finding:
     return Finding(code, RULES[code].severity, message, str(path), line)
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """A value from a skill as a message shows it: at most `limit` characters."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # --------------------------------------------------------------------------- spec rules
@@ -173,7 +290,9 @@ def _check_name(md: SkillMd, fm: dict[str, Any], folder_name: str | None) -> Ite
     name = fm.get("name")
     line = md.line_of("name") if "name" in fm else 2
     if name is not None and not isinstance(name, str):
-        yield _finding("SK105", f'name must be a string; quote it (name: "{name}")', md.path, line)
+        yield _finding(
+            "SK105", f'name must be a string; quote it (name: "{_short(name)}")', md.path, line
+        )
         return
     if not name or not name.strip():
         yield _finding(
@@ -182,7 +301,7 @@ def _check_name(md: SkillMd, fm: dict[str, Any], folder_name: str | None) -> Ite
         return
     why = name_problem(name.strip())
     if why:
-        yield _finding("SK106", f"name '{name}' {why}", md.path, line)
+        yield _finding("SK106", f"name '{_short(name)}' {why}", md.path, line)
         return
     folder = unicodedata.normalize("NFKC", folder_name) if folder_name else None
     if folder is not None and unicodedata.normalize("NFKC", name.strip()) != folder:
@@ -276,11 +395,34 @@ def _check_body(md: SkillMd) -> Iterator[Finding]:
 
 def _looks_binary(path: Path) -> bool:
     try:
-        with path.open("rb") as fh:
-            head = fh.read(8192)
-    except OSError:
+        head = read_head(path, 8192)
+    except UnreadableFile:
         return False
     return b"\x00" in head
+
+
+def _link_problem(root: Path, arc: str) -> str:
+    """What is wrong with a symlink the bundle leaves out (SK202), and what to do."""
+    link = root / arc
+    kind = special_kind(link)
+    if kind == "a symlink loop":
+        return "is a symlink loop (it never reaches a file); remove it, or put the file there"
+    if kind == "a broken symlink":
+        return "is broken (nothing is there); remove it, or copy the file in instead"
+    if kind == "a folder":
+        try:
+            base, target = root.resolve(), link.resolve()
+            held = [
+                p.resolve() for p in link.parents if base in (p.resolve(), *p.resolve().parents)
+            ]
+        except (OSError, RuntimeError):
+            held = []
+        if target in held:
+            return (
+                "leads back to a folder that holds it (a loop: walking it would never end); "
+                "remove it"
+            )
+    return "leaves the skill folder or is broken; copy the file in instead"
 
 
 def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
@@ -288,10 +430,11 @@ def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
     limits = DEFAULT_LIMITS
     for arc, target in selection.escaping_links:
         yield _finding(
-            "SK202",
-            f"symlink to '{target}' leaves the skill folder or is broken; copy the file in instead",
-            root / arc,
+            "SK202", f"symlink to '{_short(target)}' {_link_problem(root, arc)}", root / arc
         )
+    # The bundle reader's own name rules (bundle.name_problem, names_problems) decide both.
+    for arc, why in [*selection.unbundlable, *selection.clashes]:
+        yield _finding("SK209", f"cannot be bundled: {why}", root / arc)
     bundled = {f.arcname for f in selection.files}
     skill_mds = sorted(a for a in bundled if Path(a).name.lower() == "skill.md")
     if len(skill_mds) > 1:
@@ -309,8 +452,8 @@ def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
         secret = bool(SECRET_NAMES.match(name))
         if not secret and f.size < 1024 * 1024:
             try:
-                secret = bool(PRIVATE_KEY.search(f.path.read_bytes()))
-            except OSError:
+                secret = bool(PRIVATE_KEY.search(read_limited(f.path, 1024 * 1024)))
+            except UnreadableFile:
                 pass
         if secret:
             yield _finding(
@@ -345,9 +488,10 @@ def _check_links(
 ) -> Iterator[Finding]:
     if md.problem:
         return
+    folders = {b.rsplit("/", k)[0] for b in bundled for k in range(1, b.count("/") + 1)}
     for offset, line in enumerate(md.body.split("\n")):
-        for match in MD_LINK.finditer(line):
-            target = (match.group(1) or match.group(2) or "").split("#")[0]
+        for found in md_links(line):
+            target = found.split("#")[0]
             if (
                 not target
                 or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I)
@@ -356,34 +500,24 @@ def _check_links(
                 continue
             rel = Path(target.removeprefix("./")).as_posix()
             lineno = md.body_line + offset
-            full = root / rel
-            if rel in bundled or any(b.startswith(rel.rstrip("/") + "/") for b in bundled):
+            if rel in bundled or rel.rstrip("/") in folders:
                 continue
-            if full.exists():
+            shown = _short(target)
+            if os.path.exists(root / rel):  # False, not an error, for an impossible name
                 yield _finding(
                     "SK208",
-                    f"links to '{target}', which is excluded from the "
+                    f"links to '{shown}', which is excluded from the "
                     "bundle; the model will not see it",
                     md.path,
                     lineno,
                 )
             else:
                 yield _finding(
-                    "SK207", f"links to '{target}', which does not exist", md.path, lineno
+                    "SK207", f"links to '{shown}', which does not exist", md.path, lineno
                 )
 
 
 # --------------------------------------------------------------------------- skill-test rules
-
-
-def _json_problem(path: Path) -> tuple[Any, tuple[str, int] | None]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        return json.loads(text), None
-    except UnicodeDecodeError:
-        return None, ("not valid UTF-8", 1)
-    except json.JSONDecodeError as exc:
-        return None, (f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
 
 
 def _pointer(parts: Iterable[Any]) -> str:
@@ -491,17 +625,41 @@ def check_tests(root: Path) -> Iterator[Finding]:
     if schema_path.is_file():
         schema_findings, validator = _check_schema_file(root, schema_path)
         yield from schema_findings
+    elif special_kind(schema_path):  # a folder, FIFO, device or broken link: never read
+        yield _finding(
+            "SK301",
+            f"is {special_kind(schema_path)}, not a regular file; make it a JSON file",
+            schema_path,
+        )
 
     tests = root / "tests"
     if not tests.is_dir():
         return
+    unusable: set[Path] = set()  # expected files reported as SK303 (or never read: SK202)
     for expected in sorted(tests.glob(f"*{EXPECTED_SUFFIX}")):
-        doc = schemas.parse_json(expected.read_bytes(), expected.name, expected)
+        if not (inside(tests, root) and inside(expected, tests)):
+            continue  # a symlink leading out of tests/: never read (SK202 from the cases)
+        unusable.add(expected)
+        try:  # a regular file of at most MAX_EXPECTED_BYTES: never a FIFO or /dev/zero
+            raw = read_limited(expected, MAX_EXPECTED_BYTES, what="an expected file")
+        except UnreadableFile as exc:
+            yield _finding("SK303", exc.reason, expected)
+            continue
+        doc = schemas.parse_json(raw, expected.name, expected)
         if isinstance(doc, schemas.SchemaProblem):
             yield _finding("SK303", doc.message, expected, doc.line)
             continue
+        too_deep = json_depth_problem(doc.data)
+        if too_deep:
+            yield _finding("SK303", too_deep, expected)
+            continue
+        unusable.discard(expected)
         if validator is not None:
-            errors = validator.iter_errors(doc.data)
+            try:
+                errors = list(validator.iter_errors(doc.data))
+            except schemas.ValidationTooDeep as exc:
+                yield _finding("SK304", exc.message, expected)
+                continue
             for err in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
                 yield _finding(
                     "SK304",
@@ -509,14 +667,15 @@ def check_tests(root: Path) -> Iterator[Finding]:
                     expected,
                     doc.line_of(_error_parts(err)),
                 )
-    yield from _check_cases(root, tests)
+    yield from _check_cases(root, tests, unusable)
 
 
-def _check_cases(root: Path, tests: Path) -> Iterator[Finding]:
+def _check_cases(root: Path, tests: Path, unusable: set[Path] = frozenset()) -> Iterator[Finding]:
     """Every case's document exists and is a supported type; cases.yaml itself is valid."""
-    for expected in sorted(tests.glob(f"*{EXPECTED_SUFFIX}")):
+    globbed = sorted(tests.glob(f"*{EXPECTED_SUFFIX}"))
+    for expected in globbed:
         stem = expected.name[: -len(EXPECTED_SUFFIX)]
-        docs = [p for p in tests.glob(f"{stem}.*") if p != expected and is_document(p)]
+        docs = [p for p in tests.glob(f"{glob.escape(stem)}.*") if p != expected and is_document(p)]
         if not docs and not (tests / CASES_FILE).is_file():
             yield _finding(
                 "SK305", f"no document named '{stem}.<pdf|docx|...>' beside it", expected
@@ -524,11 +683,19 @@ def _check_cases(root: Path, tests: Path) -> Iterator[Finding]:
     try:
         found = load_cases(root)
     except CasesError as exc:
-        if exc.path and exc.path.endswith(EXPECTED_SUFFIX):
-            return  # an unreadable expected file is SK303, reported above
+        if exc.path in {printable(display_path(p)) for p in unusable}:
+            return  # an unreadable expected file tests/*.expected.json is SK303, reported above
         cases_file = tests / CASES_FILE
-        code = "SK305" if "not found" in exc.message and "document" in exc.message else "SK307"
-        yield _finding(code, exc.message, cases_file if cases_file.exists() else tests, exc.line)
+        code = exc.rule if isinstance(exc, DocumentError) else "SK307"  # SK305 or SK306
+        if "is a symlink leading out of" in exc.message or "itself is a symlink" in exc.message:
+            code = "SK202"
+        elif exc.path and exc.path.endswith(EXPECTED_SUFFIX):
+            code = "SK303"  # an expected file cases.yaml names elsewhere (e.g. in a subfolder)
+        # The file at fault: the one the error names (a document, an expected or schema file),
+        # else cases.yaml, else tests/ - never a file that does not exist.
+        where = _as_given(exc.path, tests) if exc.path else None
+        where = where or (cases_file if os.path.lexists(cases_file) else tests)
+        yield _finding(code, exc.message, where, exc.line)
         return
     except SkillkitError:
         return  # SKILL.md or schema.json problems are reported by their own rules
@@ -558,6 +725,16 @@ def _check_cases(root: Path, tests: Path) -> Iterator[Finding]:
                 case.line,
             )
     yield from _check_misspelt_expected(tests, found)
+
+
+def _as_given(shown: str, tests: Path) -> Path | str:
+    """An error's path (shown relative to the working directory) in the form the user gave the
+    skill in, when it is in tests/; else as the error shows it."""
+    try:  # absolute, but symlinks not followed: the finding names the link, not its target
+        real, base = Path(os.path.abspath(shown)), Path(os.path.abspath(tests))
+        return tests / real.relative_to(base) if real != base else tests
+    except (OSError, ValueError):
+        return shown
 
 
 _EXPECTED_WORD = "expected"
@@ -615,7 +792,10 @@ def lint_skill(root: Path) -> list[Finding]:
         return [
             _finding("SK100", "no SKILL.md in this folder; `skillkit new NAME` makes one", root)
         ]
-    md = read_skill_md(md_path)
+    try:
+        md = read_skill_md(md_path)
+    except UnreadableFile as exc:  # a FIFO, a device, a folder, too large: SK115, not a hang
+        md = SkillMd(md_path, "", None, "", 1, problem=("SK115", exc.reason, None))
     findings = list(check_frontmatter(md, root.resolve().name))
     findings += check_bundle(root, md)
     findings += check_tests(root)
@@ -626,8 +806,10 @@ def lint_paths(paths: Iterable[str | Path]) -> list[Finding]:
     """Lint every skill at or under the given paths (folders, SKILL.md files, trees)."""
     findings: list[Finding] = []
     paths = list(paths)
-    skills = discover_skills(paths)
-    if not skills:
+    unsearched: list[tuple[Path, str]] = []  # folders of a tree that cannot be searched
+    skills = discover_skills(paths, problems=unsearched)
+    findings += [_finding("SK100", why, where) for where, why in unsearched]
+    if not skills and not unsearched:
         for p in paths:
             findings.append(_finding("SK100", "no SKILL.md here or below; nothing to validate", p))
     for root in skills:

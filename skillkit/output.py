@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from skillkit.files import printable
+
 if TYPE_CHECKING:
     from skillkit.lint import Finding
 
@@ -36,9 +38,10 @@ class Printer:
         return self._style(code, "red" if severity == "error" else "yellow", bold=True, err=err)
 
     def finding(self, finding: Finding, *, err: bool = False) -> str:
-        """A lint finding as `skillkit validate` prints it: `path:line: CODE message`."""
+        """A lint finding as `skillkit validate` prints it: `path:line: CODE message`, on one
+        line whatever the names in it hold (`printable`: no forged lines, no escapes)."""
         code = self.severity(finding.severity, finding.code, err=err)
-        return f"{finding.location}: {code} {finding.message}"
+        return f"{printable(finding.location)}: {code} {printable(finding.message)}"
 
     def ok(self, text: str, *, err: bool = False) -> str:
         return self._style(text, "green", err=err)

@@ -25,7 +25,15 @@ from typing import Any, Protocol
 from skillkit import __version__
 from skillkit import cassettes as cassette_store
 from skillkit.bundle import PackedSkill, pack_skill
-from skillkit.cases import Case, collect, display_path, matches, shard, shard_bounds
+from skillkit.cases import (
+    Case,
+    collect,
+    display_path,
+    inside_tests,
+    matches,
+    shard,
+    shard_bounds,
+)
 from skillkit.client import (
     DEFAULT_MODEL,
     AsyncClient,
@@ -35,7 +43,7 @@ from skillkit.client import (
     remote_target,
 )
 from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
-from skillkit.files import atomic_write_bytes
+from skillkit.files import atomic_write_bytes, json_depth_problem
 from skillkit.skill import discover_skills
 
 PASSED, FAILED, ERROR, SKIPPED = "passed", "failed", "error", "skipped"
@@ -479,9 +487,13 @@ class _Run:
         packed, payload = self.pack(case)
         config, sent = self.request_config(case, payload)
         inputs = self.inputs(case, packed, config)
+        cassette = (
+            case.checked_cassette_path() if self.options.replay or self.options.record else None
+        )
         if self.options.replay:
+            assert cassette is not None
             prediction = cassette_store.replay(
-                case.cassette_path,
+                cassette,
                 inputs,
                 skill_dir=display_path(case.skill.root),
                 case_name=case.name,
@@ -505,11 +517,13 @@ class _Run:
             )
         except PredictionFailed as exc:
             if self.options.record and exc.prediction is not None:
-                cassette_store.save(case.cassette_path, case.name, inputs, exc.prediction.raw)
+                assert cassette is not None
+                cassette_store.save(cassette, case.name, inputs, exc.prediction.raw)
             raise
         note = None
         if self.options.record:
-            changed = cassette_store.save(case.cassette_path, case.name, inputs, final.raw)
+            assert cassette is not None
+            changed = cassette_store.save(cassette, case.name, inputs, final.raw)
             note = "recorded" if changed else "recording unchanged"
         return final.response, note
 
@@ -652,6 +666,13 @@ class _Run:
             result.snapshot = "not updated: the output does not validate against the schema"
             return
         path = case.snapshot_path
+        if not inside_tests(case.skill, path):  # cases.py refuses these; never write outside
+            result.snapshot = f"not updated: {_rel(path)} is outside the skill's tests/ folder"
+            return
+        too_deep = json_depth_problem(actual)
+        if too_deep:
+            result.snapshot = f"not updated: the output is {too_deep.split(';')[0]}"
+            return
         if case.has_expected and json.dumps(case.expected, sort_keys=True) == json.dumps(
             actual, sort_keys=True
         ):

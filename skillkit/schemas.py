@@ -17,6 +17,13 @@ Every consumer (lint, the judge, the runner, the local server, the engine) goes 
   engine and the request sent to a server (which cannot read the skill's files) all get the
   same schema. A ref that leaves the skill folder, an absolute path, a missing file, or (for a
   skill's schema.json) a file that is not bundled is a problem naming the ref and its line.
+  Every file is read as `files.read_limited` reads: a regular file (never a FIFO or device)
+  of at most MAX_SCHEMA_BYTES (5 MB), nested at most MAX_JSON_DEPTH (64) levels.
+- **Refs that never end.** `$ref`, `$dynamicRef` and `$recursiveRef` are checked alike. A
+  loop of refs that never consumes any of the value (`{"$ref": "#"}`, two definitions that
+  refer to each other, a ref in an `allOf` back to its own schema) is a problem at its first
+  ref (`ref_loops`); a validator from `validator` raises ValidationTooDeep (a SkillError),
+  never a bare RecursionError, for a value nested past Python's recursion limit.
 - **Lines.** `JsonDoc.line_of(pointer)` is the line of the key holding the value at a JSON
   pointer, so findings name the line of the offending key; common mistakes (`"type": "float"`,
   draft-03 `"required": true`) come with what to write instead.
@@ -29,6 +36,7 @@ import copy
 import difflib
 import functools
 import json
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -42,6 +50,14 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
 from skillkit.errors import SkillError
+from skillkit.files import (
+    MAX_JSON_DEPTH,
+    MAX_SCHEMA_BYTES,
+    JsonTooDeep,
+    UnreadableFile,
+    loads_json,
+    read_limited,
+)
 
 Parts = tuple[str | int, ...]
 
@@ -102,6 +118,11 @@ _ONE = (
 )
 _LISTS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
 _MAPS = ("$defs", "definitions", "dependentSchemas", "patternProperties", "properties")
+# Keywords that apply their subschemas to the value itself, not to a part of it (a property,
+# an item): a loop through these alone never reaches the end of the value.
+_IN_PLACE_ONE = ("not", "if", "then", "else")
+_IN_PLACE_LISTS = ("allOf", "anyOf", "oneOf")
+_IN_PLACE_MAPS = ("dependentSchemas", "dependencies")
 
 
 @dataclass(frozen=True)
@@ -169,6 +190,17 @@ def draft_name(cls: type) -> str:
     return _DRAFT_NAMES.get(cls, "2020-12")
 
 
+def ref_keywords(cls: type) -> tuple[str, ...]:
+    """The keywords that refer to a schema by URI in a draft: `$ref` everywhere, plus
+    `$recursiveRef` (2019-09) or `$dynamicRef` (2020-12). Each is checked alike: resolved
+    inside the schema or refused, never fetched."""
+    if cls is Draft7Validator:
+        return ("$ref",)
+    if cls is Draft201909Validator:
+        return ("$ref", "$recursiveRef")
+    return ("$ref", "$dynamicRef")
+
+
 def _refuse(uri: str) -> Any:
     """The registry's retrieve: skillkit never fetches a schema from anywhere."""
     raise NoSuchResource(ref=uri)
@@ -228,6 +260,21 @@ class _Lookup:
         parts = _pointer_parts(ref[1:]) if ref.startswith("#") else None
         return parts is not None and _has_pointer(self.doc, parts)
 
+    def target(self, base: str, ref: str) -> Any:
+        """What `ref` resolves to inside the document (the very object, not a copy), or
+        None."""
+        if self.resolver is not None:
+            try:
+                return self.resolver.lookup(urljoin(base, ref) if base else ref).contents
+            except Unresolvable:
+                return None
+            except Exception:  # the document breaks its draft: plain pointers below
+                pass
+        parts = _pointer_parts(ref[1:]) if ref.startswith("#") else None
+        if parts is None or not _has_pointer(self.doc, parts):
+            return None
+        return _at_pointer(self.doc, parts)
+
 
 def _lookup(schema: Any, cls: type) -> _Lookup:
     try:
@@ -262,9 +309,9 @@ def _ref_kind(ref: str) -> str:
     return "file"
 
 
-def _remote_message(ref: str) -> str:
+def _remote_message(ref: str, keyword: str = "$ref") -> str:
     return (
-        f"$ref {json.dumps(ref)} is remote: skillkit never fetches schemas (no network, no "
+        f"{keyword} {json.dumps(ref)} is remote: skillkit never fetches schemas (no network, no "
         "files outside the skill); copy what it points at into the skill folder and refer to "
         "it by a relative path (defs/x.json), or put it under $defs"
     )
@@ -373,20 +420,124 @@ def ref_problems(schema: Any, cls: type | None = None) -> list[SchemaProblem]:
     resolves = _lookup(schema, cls)
     out = []
     for node, parts, base in subschemas(schema):
-        ref = node.get("$ref")
-        if not isinstance(ref, str) or resolves(base, ref):
+        for keyword in ref_keywords(cls):
+            ref = node.get(keyword)
+            if not isinstance(ref, str) or resolves(base, ref):
+                continue
+            kind = _ref_kind(ref)
+            if kind == "remote":
+                message = _remote_message(ref, keyword)
+            elif kind == "internal":
+                message = f"{keyword} {json.dumps(ref)} points at nothing in the schema"
+            else:
+                message = (
+                    f"{keyword} {json.dumps(ref)} names a file, which cannot be read here; "
+                    "inline it (skillkit inlines the files a skill's schema.json refers to)"
+                )
+            out.append(SchemaProblem(message, (*parts, keyword)))
+    return out
+
+
+def _in_place(node: dict, cls: type) -> Iterator[Any]:
+    """The subschemas of `node` that apply to the same value as `node` itself. (In draft-07 a
+    `$ref` hides its siblings, so only the ref applies.)"""
+    if cls is Draft7Validator and "$ref" in node:
+        return
+    for key in _IN_PLACE_ONE:
+        if key in node:
+            yield node[key]
+    for key in _IN_PLACE_LISTS:
+        value = node.get(key)
+        if isinstance(value, list):
+            yield from value
+    for key in _IN_PLACE_MAPS:
+        value = node.get(key)
+        if isinstance(value, dict):
+            yield from value.values()
+
+
+RefLoop = list[tuple[Parts, str]]  # (pointer of the subschema holding the ref, keyword), ...
+
+
+def ref_loops(schema: Any, cls: type | None = None) -> list[RefLoop]:
+    """Every loop of refs that never consumes any of the value: `{"$ref": "#"}`, two
+    definitions that refer to each other, a ref inside an `allOf` back to the schema holding
+    it. Validating a value against such a loop never ends (a recursive schema that goes
+    through `properties` or `items` is fine: each step takes a part of the value). Each loop
+    is the refs along it, in order, starting with the first in the document. Iterative: never
+    a RecursionError, whatever the schema."""
+    cls = cls or validator_class(schema)
+    if not isinstance(schema, dict):
+        return []
+    look = _lookup(schema, cls)
+    where: dict[int, tuple[dict, Parts, str]] = {}
+    for node, parts, base in subschemas(schema):
+        where.setdefault(id(node), (node, parts, base))
+
+    def edges(key: int) -> list[tuple[int, str | None]]:
+        node, _, base = where[key]
+        out: list[tuple[int, str | None]] = [
+            (id(sub), None) for sub in _in_place(node, cls) if id(sub) in where
+        ]
+        for keyword in ref_keywords(cls):
+            ref = node.get(keyword)
+            if isinstance(ref, str):
+                target = look.target(base, ref)
+                if isinstance(target, dict) and id(target) in where:
+                    out.append((id(target), keyword))
+        return out
+
+    loops: list[RefLoop] = []
+    state: dict[int, int] = {}  # 1: on the current path, 2: done
+    for start in where:
+        if start in state:
             continue
-        kind = _ref_kind(ref)
-        if kind == "remote":
-            message = _remote_message(ref)
-        elif kind == "internal":
-            message = f"$ref {json.dumps(ref)} points at nothing in the schema"
-        else:
-            message = (
-                f"$ref {json.dumps(ref)} names a file, which cannot be read here; inline it "
-                "(skillkit inlines the files a skill's schema.json refers to)"
-            )
-        out.append(SchemaProblem(message, (*parts, "$ref")))
+        state[start] = 1
+        path, via = [start], []  # via[i]: the keyword of the edge path[i] -> path[i + 1]
+        stack = [iter(edges(start))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                stack.pop()
+                if via:
+                    via.pop()
+                continue
+            child, keyword = step
+            if state.get(child) == 1:  # back to a subschema on the path: a loop
+                i = path.index(child)
+                kinds = [*via[i:], keyword]
+                refs = [(where[path[i + j]][1], k) for j, k in enumerate(kinds) if k]
+                first = min(range(len(refs)), key=lambda n: [str(x) for x in refs[n][0]])
+                loops.append(refs[first:] + refs[:first])
+            elif child not in state:
+                state[child] = 1
+                path.append(child)
+                via.append(keyword)
+                stack.append(iter(edges(child)))
+    return loops
+
+
+def loop_message(refs: list[tuple[str, str]]) -> str:
+    """The message for a loop of refs, given as (keyword, ref as written) along it."""
+    keyword, ref = refs[0]
+    chain = ""
+    if len(refs) > 1:
+        shown = [json.dumps(r) for _, r in refs]
+        chain = f" (through {' -> '.join([*shown, shown[0]])})"
+    return (
+        f"{keyword} {json.dumps(ref)} refers back to itself without consuming any of the "
+        f"value{chain}: validating anything against it would never end; make the recursion "
+        'go through "properties" or "items" (a part of the value), or remove the ref'
+    )
+
+
+def ref_loop_problems(schema: Any, cls: type | None = None) -> list[SchemaProblem]:
+    """`ref_loops` as problems, each at the first ref of its loop."""
+    out = []
+    for loop in ref_loops(schema, cls):
+        refs = [(k, str(_at_pointer(schema, (*parts, k)))) for parts, k in loop]
+        out.append(SchemaProblem(loop_message(refs), (*loop[0][0], loop[0][1])))
     return out
 
 
@@ -399,7 +550,17 @@ def check(schema: Any) -> list[SchemaProblem]:
     if bad_draft:
         return [SchemaProblem(bad_draft, ("$schema",))]
     cls = validator_class(schema)
-    return metaschema_problems(schema, cls) or ref_problems(schema, cls)
+    try:
+        return (
+            metaschema_problems(schema, cls)
+            or ref_problems(schema, cls)
+            or ref_loop_problems(schema, cls)
+        )
+    except RecursionError:
+        return [SchemaProblem(TOO_DEEP_TO_CHECK)]
+
+
+TOO_DEEP_TO_CHECK = "the schema nests (or refers to itself) too deeply to be checked; flatten it"
 
 
 def _canonical(schema: Any) -> str:
@@ -421,11 +582,325 @@ def _cached(schema_json: str, formats: bool) -> Any:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise SkillError(f"not a valid JSON Schema: {found[0]}{more}")
     cls = validator_class(schema)
-    return cls(
-        schema,
-        registry=registry(),
-        format_checker=cls.FORMAT_CHECKER if formats else None,
+    with_patterns = any("patternProperties" in node for node, _, _ in subschemas(schema))
+    return _Guarded(
+        _bounded_class(cls, with_patterns)(
+            schema,
+            registry=registry(),
+            format_checker=cls.FORMAT_CHECKER if formats else None,
+        )
     )
+
+
+TOO_DEEP_TO_VALIDATE = (
+    "the value could not be validated: followed through the schema's refs, it nests deeper "
+    "than Python's recursion limit; flatten it"
+)
+
+
+class ValidationTooDeep(SkillError, RecursionError):
+    """Validating a value ran out of stack (a value nested deeply enough under a recursive
+    schema). A SkillError, so that it is one clear line wherever it surfaces, and a
+    RecursionError, so that code bounding its own recursion (the engine) still sees it."""
+
+
+class _Guarded:
+    """A jsonschema validator whose validation never lets a bare RecursionError out:
+    `iter_errors`, `is_valid` and `validate` raise ValidationTooDeep instead. Every other
+    attribute is the validator's own."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def iter_errors(self, instance: Any) -> Iterator[Any]:
+        try:
+            yield from self._inner.iter_errors(instance)
+        except RecursionError:
+            raise ValidationTooDeep(TOO_DEEP_TO_VALIDATE) from None
+
+    def is_valid(self, instance: Any) -> bool:
+        try:
+            return self._inner.is_valid(instance)
+        except RecursionError:
+            raise ValidationTooDeep(TOO_DEEP_TO_VALIDATE) from None
+
+    def validate(self, instance: Any) -> None:
+        try:
+            self._inner.validate(instance)
+        except RecursionError:
+            raise ValidationTooDeep(TOO_DEEP_TO_VALIDATE) from None
+
+
+# --------------------------------------------------------------------------- bounded patterns
+#
+# `pattern` and `patternProperties` are regular expressions from a schema, matched against
+# values that may come from anywhere (a hostile service's output, a hostile document). Python's
+# `re` backtracks without bound (`^(a|a)*$` on "aaaa...!" runs for hours, holding the GIL), so
+# every such match goes through `pattern_search`: the `regex` module (mrab-regex, a core
+# dependency) with a timeout, `re`-compatible syntax, and the GIL released while it matches. A
+# match that times out is a validation error naming the pattern. A pattern that timed out
+# once gets a short timeout from then on (ordinary values still match in microseconds), and
+# after a few more timeouts it is refused at once: a response with 100,000 hostile strings
+# costs about two seconds per slow pattern, not 100,000.
+
+PATTERN_TIMEOUT_SECONDS = 1.0
+SLOW_PATTERN_TIMEOUT_SECONDS = 0.05
+SLOW_PATTERN_STRIKES = 20
+_SLOW_PATTERNS: dict[str, int] = {}  # pattern -> timeouts so far (bounded, oldest out first)
+_SLOW_PATTERNS_MAX = 256
+
+
+class PatternTimeout(Exception):
+    """Matching a schema pattern took longer than PATTERN_TIMEOUT_SECONDS."""
+
+    def __init__(self, pattern: str, seconds: float, *, refused: bool = False):
+        what = (
+            "is no longer evaluated: it timed out too often"
+            if refused
+            else f"took over {seconds:g} s"
+        )
+        super().__init__(
+            f"matching the pattern {_short(repr(pattern), 80)} {what} (it backtracks "
+            "catastrophically, e.g. nested quantifiers like (a+)+); simplify it"
+        )
+        self.pattern = pattern
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(pattern: str) -> tuple[Any, bool]:
+    """(compiled pattern, bounded?); `re` only where the regex module is missing."""
+    try:
+        import regex
+    except ImportError:  # pragma: no cover - regex is a core dependency
+        return re.compile(pattern), False
+    try:
+        return regex.compile(pattern), True
+    except regex.error:
+        # `re` accepts it (schemas are checked with `format: regex`) but regex does not: the
+        # rare syntax regex reads differently. Never fall back to unbounded matching.
+        return None, True
+
+
+def pattern_search(pattern: str, text: str, *, timeout: float | None = None) -> bool:
+    """`re.search(pattern, text) is not None`, bounded in time: raises PatternTimeout (at
+    once for a pattern that timed out too often) and re.error for a bad pattern."""
+    seconds = PATTERN_TIMEOUT_SECONDS if timeout is None else timeout
+    strikes = _SLOW_PATTERNS.get(pattern, 0)
+    if strikes > SLOW_PATTERN_STRIKES:
+        raise PatternTimeout(pattern, seconds, refused=True)
+    if strikes:
+        seconds = min(seconds, SLOW_PATTERN_TIMEOUT_SECONDS)
+    compiled, bounded = _compiled(pattern)
+    if compiled is None:
+        raise re.error(f"the regex module cannot compile {pattern!r}")
+    if not bounded:  # pragma: no cover
+        return compiled.search(text) is not None
+    try:
+        return compiled.search(text, timeout=seconds) is not None
+    except TimeoutError:
+        if pattern not in _SLOW_PATTERNS and len(_SLOW_PATTERNS) >= _SLOW_PATTERNS_MAX:
+            _SLOW_PATTERNS.pop(next(iter(_SLOW_PATTERNS)), None)
+        _SLOW_PATTERNS[pattern] = strikes + 1
+        raise PatternTimeout(pattern, seconds) from None
+
+
+def _search_or_error(pattern: str, text: str) -> tuple[bool, str | None]:
+    """(matched, why it could not be told) for the keywords below."""
+    try:
+        return pattern_search(pattern, text), None
+    except PatternTimeout as exc:
+        return False, str(exc)
+    except re.error as exc:
+        return False, f"the pattern {pattern!r} cannot be evaluated: {exc}"
+
+
+def _pattern(validator: Any, patrn: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "string"):
+        return
+    matched, why = _search_or_error(patrn, instance)
+    if why:
+        yield ValidationError(f"{_short(repr(instance), 80)} could not be checked: {why}")
+    elif not matched:
+        yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+
+def _pattern_properties(validator: Any, pp: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in pp.items():
+        for k, v in instance.items():
+            matched, why = _search_or_error(pattern, k)
+            if why:
+                yield ValidationError(f"property name {_short(repr(k), 80)}: {why}", path=[k])
+            elif matched:
+                yield from validator.descend(v, subschema, path=k, schema_path=pattern)
+
+
+def _additional(instance: Mapping, schema: Mapping, problems: list[str]) -> list[str]:
+    """jsonschema's find_additional_properties, with bounded pattern matches."""
+    properties = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    extras = []
+    for prop in instance:
+        if prop in properties:
+            continue
+        for pattern in patterns:
+            matched, why = _search_or_error(pattern, prop)
+            if why:
+                problems.append(f"property name {_short(repr(prop), 80)}: {why}")
+                break
+            if matched:
+                break
+        else:
+            extras.append(prop)
+    return extras
+
+
+def _additional_properties(validator: Any, aP: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema._utils import extras_msg
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "object"):
+        return
+    problems: list[str] = []
+    extras = _additional(instance, schema, problems)
+    for problem in problems:
+        yield ValidationError(problem)
+    if validator.is_type(aP, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], aP, path=extra)
+    elif not aP and extras:
+        if "patternProperties" in schema:
+            verb = "does" if len(extras) == 1 else "do"
+            joined = ", ".join(repr(each) for each in sorted(extras))
+            patterns = ", ".join(repr(each) for each in sorted(schema["patternProperties"]))
+            yield ValidationError(f"{joined} {verb} not match any of the regexes: {patterns}")
+        else:
+            error = "Additional properties are not allowed (%s %s unexpected)"
+            yield ValidationError(error % extras_msg(sorted(extras, key=str)))
+
+
+def _evaluated_keys(
+    validator: Any, instance: Any, schema: Any, legacy: bool, problems: list[str]
+) -> list[str]:
+    """jsonschema's find_evaluated_property_keys_by_schema (2020-12; 2019-09 when `legacy`),
+    with bounded pattern matches. Used only by schemas that have patternProperties."""
+    if validator.is_type(schema, "boolean"):
+        return []
+    keys: list[str] = []
+
+    def deeper(v: Any, sub: Any) -> list[str]:
+        return _evaluated_keys(v, instance, sub, legacy, problems)
+
+    def valid(sub: Any) -> bool:
+        return next(validator.descend(instance, sub), None) is None
+
+    refs = [("$ref", schema.get("$ref"))]
+    if not legacy:
+        refs.append(("$dynamicRef", schema.get("$dynamicRef")))
+    for _, ref in refs:
+        if ref is not None:
+            resolved = validator._resolver.lookup(ref)
+            sub = validator.evolve(schema=resolved.contents, _resolver=resolved.resolver)
+            keys += deeper(sub, resolved.contents)
+    if legacy and "$recursiveRef" in schema:
+        from jsonschema._legacy_keywords import lookup_recursive_ref
+
+        resolved = lookup_recursive_ref(validator._resolver)
+        sub = validator.evolve(schema=resolved.contents, _resolver=resolved.resolver)
+        keys += deeper(sub, resolved.contents)
+    if legacy:
+        for keyword in ("properties", "additionalProperties", "unevaluatedProperties"):
+            value = schema.get(keyword)
+            if validator.is_type(value, "boolean") and value:
+                keys += instance.keys()
+            elif validator.is_type(value, "object"):
+                keys += [p for p in value if p in instance]
+    else:
+        properties = schema.get("properties")
+        if validator.is_type(properties, "object"):
+            keys += properties.keys() & instance.keys()
+        for keyword in ("additionalProperties", "unevaluatedProperties"):
+            sub = schema.get(keyword)
+            if sub is not None:
+                keys += [
+                    k for k, v in instance.items() if next(validator.descend(v, sub), None) is None
+                ]
+    for prop in instance:
+        for pattern in schema.get("patternProperties", {}):
+            matched, why = _search_or_error(pattern, prop)
+            if why:
+                problems.append(f"property name {_short(repr(prop), 80)}: {why}")
+            elif matched:
+                keys.append(prop)
+    for prop, sub in schema.get("dependentSchemas", {}).items():
+        if prop in instance:
+            keys += deeper(validator, sub)
+    for keyword in ("allOf", "oneOf", "anyOf"):
+        for sub in schema.get(keyword, []):
+            if valid(sub):
+                keys += deeper(validator, sub)
+    if "if" in schema:
+        if validator.evolve(schema=schema["if"]).is_valid(instance):
+            keys += deeper(validator, schema["if"])
+            if "then" in schema:
+                keys += deeper(validator, schema["then"])
+        elif "else" in schema:
+            keys += deeper(validator, schema["else"])
+    return keys
+
+
+def _unevaluated(legacy: bool) -> Callable[..., Iterator[Any]]:
+    def unevaluated_properties(validator: Any, uP: Any, instance: Any, schema: Any):
+        from jsonschema._utils import extras_msg
+        from jsonschema.exceptions import ValidationError
+
+        if not validator.is_type(instance, "object"):
+            return
+        problems: list[str] = []
+        evaluated = _evaluated_keys(validator, instance, schema, legacy, problems)
+        for problem in dict.fromkeys(problems):
+            yield ValidationError(problem)
+        bad = [
+            p
+            for p in instance
+            if p not in evaluated
+            and next(validator.descend(instance[p], uP, path=p, schema_path=p), None) is not None
+        ]
+        if bad:
+            if uP is False:
+                error = "Unevaluated properties are not allowed (%s %s unexpected)"
+                yield ValidationError(error % extras_msg(sorted(bad, key=str)))
+            else:
+                error = (
+                    "Unevaluated properties are not valid under the given schema "
+                    "(%s %s unevaluated and invalid)"
+                )
+                yield ValidationError(error % extras_msg(bad))
+
+    return unevaluated_properties
+
+
+@functools.lru_cache(maxsize=8)
+def _bounded_class(cls: type, with_patterns: bool) -> type:
+    """`cls` with every schema regex matched through `pattern_search`. The unevaluated
+    keywords are replaced only where a schema has patternProperties (the only regexes they
+    evaluate); elsewhere jsonschema's own implementation runs."""
+    keywords: dict[str, Callable[..., Any]] = {
+        "pattern": _pattern,
+        "patternProperties": _pattern_properties,
+        "additionalProperties": _additional_properties,
+    }
+    if with_patterns and "unevaluatedProperties" in cls.VALIDATORS:
+        keywords["unevaluatedProperties"] = _unevaluated(legacy=cls is Draft201909Validator)
+    return validators.extend(cls, keywords)
 
 
 def required_undefined(schema: Any) -> list[tuple[Parts, str, str | None]]:
@@ -443,16 +918,11 @@ def required_undefined(schema: Any) -> list[tuple[Parts, str, str | None]]:
             for branch in node.get(key) or []:
                 if isinstance(branch, dict) and isinstance(branch.get("properties"), dict):
                     defined |= set(branch["properties"])
-        patterns = []
-        for pattern in node.get("patternProperties") or {}:
-            try:
-                patterns.append(re.compile(pattern))
-            except re.error:
-                pass
+        patterns = [p for p in node.get("patternProperties") or {} if isinstance(p, str)]
         for name in required:
             if not isinstance(name, str) or name in defined:
                 continue
-            if any(p.search(name) for p in patterns):
+            if any(_search_or_error(p, name)[0] for p in patterns):
                 continue
             close = difflib.get_close_matches(name, sorted(defined), n=1)
             out.append(((*parts, "required"), name, close[0] if close else None))
@@ -535,8 +1005,12 @@ class JsonDoc:
         return self._lines.get(parts, 1)
 
 
-def parse_json(raw: bytes, name: str, path: Path | None = None) -> JsonDoc | SchemaProblem:
-    """A JsonDoc, or the problem (kind "json") with the line where the JSON breaks."""
+def parse_json(
+    raw: bytes, name: str, path: Path | None = None, *, max_depth: int = MAX_JSON_DEPTH
+) -> JsonDoc | SchemaProblem:
+    """A JsonDoc, or the problem (kind "json") with the line where the JSON breaks; JSON nested
+    more than `max_depth` levels (MAX_JSON_DEPTH, what the server accepts too) is a problem
+    too, before anything recursive sees it."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -544,7 +1018,7 @@ def parse_json(raw: bytes, name: str, path: Path | None = None) -> JsonDoc | Sch
             f"not valid UTF-8 (byte {exc.start}); save it as UTF-8", file=name, line=1, kind="json"
         )
     try:
-        data = json.loads(text)
+        data = loads_json(text, max_depth=max_depth)
     except json.JSONDecodeError as exc:
         return SchemaProblem(
             f"not valid JSON: {exc.msg} (column {exc.colno})",
@@ -552,8 +1026,8 @@ def parse_json(raw: bytes, name: str, path: Path | None = None) -> JsonDoc | Sch
             line=exc.lineno,
             kind="json",
         )
-    except RecursionError:
-        return SchemaProblem("not usable JSON: nested too deeply", file=name, line=1, kind="json")
+    except JsonTooDeep as exc:  # no line: the whole file is the problem
+        return SchemaProblem(str(exc), file=name, kind="json")
     return JsonDoc(name, text, data, path)
 
 
@@ -611,6 +1085,13 @@ def _has_pointer(data: Any, parts: Parts) -> bool:
         else:
             return False
     return True
+
+
+def _at_pointer(data: Any, parts: Parts) -> Any:
+    """The value at `parts` (which must exist: see `_has_pointer`)."""
+    for part in parts:
+        data = data[int(part)] if isinstance(data, list) else data[part]
+    return data
 
 
 def inline(
@@ -737,51 +1218,89 @@ def inline(
         doc = loaded.docs[file_name]
         resolves = _lookup(doc.data, cls)
         for node, parts, base in subschemas(content):
-            ref = node.get("$ref")
-            if not isinstance(ref, str):
-                continue
-            where = (*parts, "$ref")
-            kind = _ref_kind(ref)
-            if kind == "internal":
-                fragment = ref[1:]
-                if not resolves(base, ref):
+            for keyword in ref_keywords(cls):
+                ref = node.get(keyword)
+                if not isinstance(ref, str):
+                    continue
+                where = (*parts, keyword)
+                kind = _ref_kind(ref)
+                if kind == "internal":
+                    fragment = ref[1:]
+                    if not resolves(base, ref):
+                        loaded.problems.append(
+                            SchemaProblem(
+                                f"{keyword} {json.dumps(ref)} points at nothing in {file_name}",
+                                where,
+                                file_name,
+                                doc.line_of(where),
+                            )
+                        )
+                    elif keys[file_name]:
+                        node[keyword] = rewritten(keys[file_name], fragment)
+                    continue
+                if file_name == name and resolves(base, ref):
+                    continue  # names a subschema by its $id: nothing to inline
+                if kind == "remote":
                     loaded.problems.append(
                         SchemaProblem(
-                            f"$ref {json.dumps(ref)} points at nothing in {file_name}",
+                            _remote_message(ref, keyword), where, file_name, doc.line_of(where)
+                        )
+                    )
+                    continue
+                if kind == "absolute":
+                    loaded.problems.append(
+                        SchemaProblem(
+                            f"{keyword} {json.dumps(ref)} is an absolute path; refer to files by "
+                            f"a path relative to {posixpath.basename(file_name)}, inside the "
+                            "skill folder",
                             where,
                             file_name,
                             doc.line_of(where),
                         )
                     )
-                elif keys[file_name]:
-                    node["$ref"] = rewritten(keys[file_name], fragment)
-                continue
-            if file_name == name and resolves(base, ref):
-                continue  # names a subschema by its $id: nothing to inline
-            if kind == "remote":
-                loaded.problems.append(
-                    SchemaProblem(_remote_message(ref), where, file_name, doc.line_of(where))
-                )
-                continue
-            if kind == "absolute":
-                loaded.problems.append(
-                    SchemaProblem(
-                        f"$ref {json.dumps(ref)} is an absolute path; refer to files by a path "
-                        f"relative to {posixpath.basename(file_name)}, inside the skill folder",
-                        where,
-                        file_name,
-                        doc.line_of(where),
-                    )
-                )
-                continue
-            key = target_of(doc, ref, where)
-            if key is not None:
-                node["$ref"] = rewritten(key, ref.partition("#")[2])
+                    continue
+                key = target_of(doc, ref, where)
+                if key is not None:
+                    node[keyword] = rewritten(key, ref.partition("#")[2])
     if embedded:
         result[container] = {**(defs or {}), **embedded}
     if not any(p.kind == "json" for p in loaded.problems):
         loaded.schema = result
+        loaded.problems += _loops_in_files(result, cls, loaded, container, keys)
     return loaded
+
+
+def _loops_in_files(
+    result: dict[str, Any], cls: type, loaded: Loaded, container: str, keys: dict[str, str]
+) -> list[SchemaProblem]:
+    """`ref_loops` of an inlined schema, each named in the file (and at the line) that holds
+    its first ref, with the refs as their files write them."""
+    files = {key: file for file, key in keys.items() if key}
+
+    def located(parts: Parts) -> tuple[str, Parts]:
+        if len(parts) >= 2 and parts[0] == container and parts[1] in files:
+            return files[str(parts[1])], parts[2:]
+        return next(iter(loaded.docs)), parts
+
+    try:
+        loops = ref_loops(result, cls)
+    except RecursionError:
+        return [SchemaProblem(TOO_DEEP_TO_CHECK, file=next(iter(loaded.docs)), line=1)]
+    out = []
+    for loop in loops:
+        refs = []
+        for parts, keyword in loop:
+            file, local = located(parts)
+            data = loaded.docs[file].data
+            written = (*local, keyword)
+            text = _at_pointer(data, written) if _has_pointer(data, written) else None
+            refs.append(
+                (keyword, str(text if text is not None else _at_pointer(result, (*parts, keyword))))
+            )
+        file, local = located(loop[0][0])
+        where = (*local, loop[0][1])
+        out.append(SchemaProblem(loop_message(refs), where, file, loaded.docs[file].line_of(where)))
+    return out
 
 
 def _draft_clash(doc: JsonDoc, cls: type) -> SchemaProblem | None:
@@ -814,22 +1333,32 @@ def _read_doc(name: str, read: Callable[[str], bytes], loaded: Loaded) -> JsonDo
 
 
 def folder_reader(root: Path) -> Callable[[str], bytes]:
-    """Read files by relative name, never outside `root` (symlinks included)."""
+    """Read files by relative name, never outside `root` (symlinks included): regular files of
+    at most MAX_SCHEMA_BYTES each (`files.read_limited`: never a FIFO or a device)."""
     real_root = root.resolve()
 
     def read(name: str) -> bytes:
         path = root / name
-        real = path.resolve()
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+            raise Unreadable(f"{name} cannot be read: {_why(exc)}") from exc
         if real != real_root and real_root not in real.parents:
             raise Unreadable(f"{name} leaves the skill folder (a symlink?); copy the file in")
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise Unreadable(f"no such file {name} in the skill folder")
         try:
-            return path.read_bytes()
-        except OSError as exc:
-            raise Unreadable(f"cannot read {name}: {exc.strerror}") from exc
+            return read_limited(path, MAX_SCHEMA_BYTES, what="a schema file")
+        except UnreadableFile as exc:
+            raise Unreadable(f"{name} {exc.reason}") from exc
 
     return read
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, RuntimeError):
+        return "a symlink loop"
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def bundled_check(root: Path) -> Callable[[str], str | None]:
@@ -907,6 +1436,7 @@ __all__ = [
     "JsonDoc",
     "Loaded",
     "SchemaProblem",
+    "ValidationTooDeep",
     "check",
     "draft_problem",
     "first_error",
@@ -919,6 +1449,9 @@ __all__ = [
     "parse_json",
     "pointer_text",
     "ref_problems",
+    "ref_keywords",
+    "ref_loop_problems",
+    "ref_loops",
     "registry",
     "required_undefined",
     "subschemas",
@@ -931,8 +1464,10 @@ def line_in_file(path: Path, parts: Parts) -> int | None:
     """The line of the key at `parts` in the JSON file at `path`, if the file has that exact
     key (a pointer into an inlined file does not point into this one); else None."""
     try:
-        doc = parse_json(path.read_bytes(), path.name, path)
-    except OSError:
+        doc = parse_json(
+            read_limited(path, MAX_SCHEMA_BYTES, what="a schema file"), path.name, path
+        )
+    except UnreadableFile:
         return None
     if isinstance(doc, SchemaProblem) or not _has_pointer(doc.data, tuple(str(p) for p in parts)):
         return None

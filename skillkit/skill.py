@@ -15,6 +15,17 @@ from typing import Any
 import yaml
 
 from skillkit.errors import SkillError
+from skillkit.files import (
+    MAX_FRONTMATTER_NODES,
+    MAX_SKILL_MD_BYTES,
+    YamlLimit,
+    is_regular,
+    load_yaml,
+    os_error_kind,
+    read_limited,
+    special_kind,
+    yaml_problem,
+)
 
 SKILL_FILE = "SKILL.md"
 SCHEMA_FILE = "schema.json"
@@ -93,19 +104,26 @@ def parse_skill_md_text(text: str, path: Path | str = SKILL_FILE) -> SkillMd:
     body = "\n".join(lines[end + 1 :])
     body_line = end + 2
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(block) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        node, data = load_yaml(block, max_nodes=MAX_FRONTMATTER_NODES)
+    except YamlLimit as exc:
+        mark = exc.problem_mark
         return SkillMd(
             path,
             text,
             None,
             body,
             body_line,
-            problem=("SK102", f"frontmatter is not valid YAML: {problem}", line),
+            problem=("SK102", f"frontmatter refused: it {exc.problem}", _mark_line(mark)),
+        )
+    except yaml.YAMLError as exc:  # a duplicate key too: its line, and the first one's
+        problem, line = yaml_problem(exc, first_line=2)
+        return SkillMd(
+            path,
+            text,
+            None,
+            body,
+            body_line,
+            problem=("SK102", f"frontmatter is not valid YAML: {problem}", line or 1),
         )
     if not isinstance(data, dict):
         return SkillMd(
@@ -123,11 +141,15 @@ def parse_skill_md_text(text: str, path: Path | str = SKILL_FILE) -> SkillMd:
     return SkillMd(path, text, data, body, body_line, key_lines)
 
 
+def _mark_line(mark: yaml.Mark | None) -> int:
+    """The SKILL.md line of a mark in the frontmatter block (which starts on line 2)."""
+    return mark.line + 2 if mark is not None else 1
+
+
 def read_skill_md(path: Path) -> SkillMd:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SkillError(f"cannot read: {exc.strerror}", path=path) from exc
+    """SKILL.md as read (problems recorded, see `parse_skill_md_text`). UnreadableFile (a
+    SkillError) when it is not a regular file, is over MAX_SKILL_MD_BYTES or cannot be read."""
+    raw = read_limited(path, MAX_SKILL_MD_BYTES, what="SKILL.md")
     try:
         text = _decode(raw)
     except UnicodeDecodeError as exc:
@@ -164,14 +186,22 @@ class Skill:
 
 
 def find_skill_md(folder: Path) -> Path | None:
-    """SKILL.md in a folder, accepting the lowercase `skill.md` spelling too."""
+    """SKILL.md in a folder, accepting the lowercase `skill.md` spelling too.
+
+    A SKILL.md that is there but is no regular file (a FIFO, a device, a folder, a broken
+    symlink) is returned too, so that reading it says what is wrong instead of "no SKILL.md"."""
     exact = folder / SKILL_FILE
-    if exact.is_file():
+    if is_regular(exact):
         return exact
-    for child in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if child.name.lower() == "skill.md" and child.is_file():
-            return child
-    return None
+    try:
+        children = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError as exc:
+        raise SkillError(f"cannot read folder: {exc.strerror}", path=folder) from exc
+    named = [child for child in children if child.name.lower() == "skill.md"]
+    regular = [child for child in named if child.is_file()]
+    if regular:
+        return regular[0]
+    return next((child for child in named if special_kind(child) is not None), None)
 
 
 def skill_root(path: str | Path) -> Path:
@@ -217,6 +247,9 @@ def load_schema(path: Path, *, root: Path | None = None) -> dict[str, Any] | Non
     outside the folder, missing); nothing is ever fetched."""
     from skillkit import schemas
 
+    kind = special_kind(path)
+    if kind is not None:
+        raise SkillError(f"is {kind}, not a regular file; make it a JSON file", path=path)
     if not path.is_file():
         return None
     loaded = schemas.load(path, root=root)
@@ -231,21 +264,41 @@ DISCOVERY_SKIP_DIRS = SKIP_DIRS | {"build", "dist", ".eggs"}
 
 
 def _is_virtualenv(path: Path) -> bool:
-    return (path / "pyvenv.cfg").is_file()
+    return is_regular(path / "pyvenv.cfg")  # False, not an error, for a path too long
 
 
-def discover_skills(paths: Iterable[str | Path]) -> list[Path]:
+def _walk_problem(exc: OSError) -> str:
+    """Why discovery could not search a folder, and what to do."""
+    return (
+        f"cannot be searched for skills: it is {os_error_kind(exc)}; any SKILL.md below it is "
+        "not checked: fix it, or give the skills below it directly"
+    )
+
+
+def discover_skills(
+    paths: Iterable[str | Path], *, problems: list[tuple[Path, str]] | None = None
+) -> list[Path]:
     """Skill folders at or under the given paths, sorted, without duplicates.
 
     A path may be a skill folder, a SKILL.md, or a tree holding many skills. The search skips
     VCS folders, node_modules, virtualenvs and the `tests/` folder of a skill.
-    """
+
+    A folder of the tree that cannot be searched (no permission, a path too long for the
+    system, a symlink loop) is a problem naming it: appended to `problems` as (path, why)
+    when a list is given (lint reports it), else a SkillError. Folders inside a skill that is
+    found are left to that skill's own checks (`select_files` names them)."""
     found: dict[Path, None] = {}
+    unsearched: list[tuple[Path, str]] = []
     for given in paths:
         p = Path(given)
-        if not p.exists():
-            raise SkillError("no such file or folder", path=p)
-        if p.is_file():
+        try:
+            exists, is_file = p.exists(), p.is_file()
+        except OSError as exc:
+            raise SkillError(f"cannot be read: it is {os_error_kind(exc)}", path=p) from exc
+        if not exists:
+            kind = special_kind(p)
+            raise SkillError(f"is {kind}" if kind else "no such file or folder", path=p)
+        if is_file:
             if p.name.lower() != "skill.md":
                 raise SkillError(
                     "not a skill: give a skill folder, a SKILL.md or a folder of skills", path=p
@@ -255,7 +308,12 @@ def discover_skills(paths: Iterable[str | Path]) -> list[Path]:
         if find_skill_md(p) is not None:
             found[p] = None
             continue
-        for dirpath, dirnames, filenames in os.walk(p):
+
+        def unreadable(exc: OSError, top: Path = p) -> None:
+            where = Path(exc.filename) if exc.filename else top
+            unsearched.append((where, _walk_problem(exc)))
+
+        for dirpath, dirnames, filenames in os.walk(p, onerror=unreadable):
             here = Path(dirpath)
             is_skill = any(f.lower() == "skill.md" for f in filenames)
             if is_skill:
@@ -268,4 +326,10 @@ def discover_skills(paths: Iterable[str | Path]) -> list[Path]:
                 and not (is_skill and d == "tests")
                 and not _is_virtualenv(here / d)
             )
+    left = [(w, why) for w, why in unsearched if not any(r in w.parents for r in found)]
+    if left and problems is None:
+        where, why = left[0]
+        raise SkillError(why, path=where)
+    if problems is not None:
+        problems.extend(left)
     return sorted(found, key=lambda q: str(q))

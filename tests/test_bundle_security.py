@@ -12,6 +12,7 @@ import json
 import stat
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -425,3 +426,342 @@ def test_conflicting_or_unnormalised_names_are_refused_cleanly(tmp_path: Path, c
     assert unpacked.exit_code == 1, unpacked.output
     assert inspected.exit_code == 1, inspected.output
     _assert_nothing_written(parent, dest)
+
+
+# --------------------------------------------------------------------------- one set of name rules
+
+# Names a file can have on Linux that the reader refuses: validate/pack must refuse them too.
+UNBUNDLABLE_NAMES = {
+    "backslash": ("references/a\\b.md", "backslash"),
+    "drive-like-at-root": ("c:notes.md", "drive letter"),
+    "drive-like-in-a-folder": ("references/d:notes.md", "drive letter"),
+    "newline": ("references/line\nbreak.md", "control characters"),
+    "escape": ("references/\x1b[2Jclear.md", "control characters"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNBUNDLABLE_NAMES))
+def test_a_name_the_reader_refuses_is_not_bundled(tmp_path: Path, case: str) -> None:
+    """One rule (bundle.name_problem) for both sides: the reader refuses the entry, validate
+    reports the file (SK209), pack refuses the skill, and --no-validate leaves the file out."""
+    from skillkit.bundle import name_problem, pack_skill, select_files
+    from skillkit.lint import lint_skill
+
+    rel, fragment = UNBUNDLABLE_NAMES[case]
+    why = name_problem(rel)
+    assert why and fragment in why
+    problems = inspect_zip(build_zip([("SKILL.md", OK_MD), (rel, "x")])).problems
+    assert problems == [f"entry {rel!r} {why}"]
+
+    root = tmp_path / "demo"
+    root.mkdir()
+    (root / "SKILL.md").write_bytes(OK_MD)
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("x")
+    selection = select_files(root)
+    assert [f.arcname for f in selection.files] == ["SKILL.md"]
+    (hit,) = [f for f in lint_skill(root) if f.code == "SK209"]
+    assert fragment in hit.message and "\n" not in hit.message
+    assert run_cli("pack", root, "-o", tmp_path / "p.json").exit_code == 1
+    assert not (tmp_path / "p.json").exists()
+    assert read_bundle_bytes(pack_skill(root).zip_bytes).files.keys() == {"SKILL.md"}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("references/Guide.md", "references/guide.md"),
+        ("references/caf\u00e9.md", "references/cafe\u0301.md"),  # NFC and NFD
+        ("Refs", "refs/x.md"),  # a file and a folder, equal but for case
+    ],
+    ids=["case", "unicode-normalisation", "file-and-folder-case"],
+)
+def test_names_equal_but_for_case_are_refused_on_both_sides(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    from skillkit.lint import lint_skill
+
+    data = build_zip([("SKILL.md", OK_MD), *((n, "x") for n in names)])
+    with pytest.raises(BundleError, match="differs only in case"):
+        read_bundle_bytes(data)
+    root = tmp_path / "demo"
+    root.mkdir()
+    (root / "SKILL.md").write_bytes(OK_MD)
+    for n in names:
+        (root / n).parent.mkdir(parents=True, exist_ok=True)
+        (root / n).write_text("x")
+    hits = [f for f in lint_skill(root) if f.code == "SK209"]
+    assert len(hits) == 1 and "differs only in case" in hits[0].message
+    packed = run_cli("pack", root, "-o", tmp_path / "p.json")
+    assert packed.exit_code == 1 and "differs only in case" in packed.output
+
+
+def test_names_the_reader_accepts_are_bundled(tmp_path: Path) -> None:
+    """The rules refuse no more than they must: colons after the start of a segment, dots,
+    spaces and non-ASCII letters are ordinary names on both sides."""
+    from skillkit.bundle import name_problem, names_problems
+
+    fine = ["a b.md", "ab:c.md", "refs/10:30 notes.md", "..hidden", "a..b/c.md", "日本/データ.md"]
+    assert [n for n in fine if name_problem(n)] == []
+    assert names_problems(["A/x.md", "a/y.md", "README.md", "readme.txt"]) == []
+    data = build_zip([("SKILL.md", OK_MD), *((n, "x") for n in fine)])
+    assert set(read_bundle_bytes(data).files) == {"SKILL.md", *fine}
+
+
+# --------------------------------------------------------------------------- raw zips that lie
+
+
+def _raw(*extra, **end):
+    from corpus.build import raw_zip, zip_with
+
+    return raw_zip(*extra, **end) if end else zip_with(*extra)
+
+
+def test_a_nul_byte_in_a_name_is_seen_whole() -> None:
+    """zipfile cuts ZipInfo.filename at a NUL; the reader checks the stored name."""
+    from corpus.build import Member
+
+    data = _raw(Member("references/a.md\x00../../evil", b"owned\n"))
+    (problem,) = inspect_zip(data).problems
+    assert "NUL" in problem and "a.md\\x00../../evil" in problem
+
+
+def test_a_name_marked_utf8_that_is_not_is_one_problem(tmp_path: Path) -> None:
+    from corpus.build import Member
+
+    data = _raw(Member(b"references/\xff\xfe.md", b"x", flags=0x800))
+    (problem,) = inspect_zip(data).problems
+    assert "UTF-8" in problem and "\\xff\\xfe" in problem
+    bundle = tmp_path / "b.zip"
+    bundle.write_bytes(data)
+    for args in (("inspect", bundle), ("unpack", bundle, "-o", tmp_path / "out")):
+        result = run_cli(*args)  # raises on a traceback
+        assert result.exit_code == 1 and "UTF-8" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+LYING_HEADERS = {
+    # central directory field -> (Member keyword arguments, what the problem names)
+    "uncompressed-size": ({"central_size": 10, "central_crc": zlib.crc32(b"\0" * 10)}, "size"),
+    "crc": ({"central_crc": 1234}, "CRC"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LYING_HEADERS))
+def test_a_central_directory_that_disagrees_with_the_local_header(case: str) -> None:
+    from corpus.build import Member
+
+    kwargs, what = LYING_HEADERS[case]
+    data = _raw(Member("assets/liar.bin", bytes(3000), **kwargs))
+    (problem,) = inspect_zip(data).problems
+    assert "assets/liar.bin" in problem and what in problem and "disagree" in problem
+
+
+def _patch_local(data: bytes, name: bytes, offset: int, fmt: str, value: int) -> bytes:
+    """Overwrite one field of the local header of `name` only (the central record keeps it)."""
+    out = bytearray(data)
+    at = 0
+    while (at := out.find(b"PK\x03\x04", at)) >= 0:
+        nlen = struct.unpack_from("<H", out, at + 26)[0]
+        if out[at + 30 : at + 30 + nlen] == name:
+            struct.pack_into(fmt, out, at + offset, value)
+            return bytes(out)
+        at += 4
+    raise AssertionError(name)
+
+
+@pytest.mark.parametrize(
+    ("offset", "fmt", "value", "what"),
+    [
+        (8, "<H", 0, "compression method"),
+        (18, "<L", 1, "compressed size"),
+        (22, "<L", 99, "uncompressed size"),
+        (14, "<L", 7, "CRC"),
+        (6, "<H", 0x1, "encrypted"),
+    ],
+)
+def test_each_local_header_field_is_compared(offset: int, fmt: str, value: int, what: str) -> None:
+    data = _patch_local(good_zip(), b"references/guide.md", offset, fmt, value)
+    problems = inspect_zip(data).problems
+    assert len(problems) == 1 and what in problems[0] and "guide.md" in problems[0], problems
+
+
+def test_a_local_header_naming_another_file_is_refused() -> None:
+    data = bytearray(good_zip())
+    at = data.find(b"references/guide.md")  # the local header's copy comes first
+    data[at : at + 19] = b"references/guida.md"
+    (problem,) = inspect_zip(bytes(data)).problems
+    assert "'references/guide.md'" in problem and "references/guida.md" in problem
+
+
+def test_overlapping_entries_are_refused() -> None:
+    """b.bin's local header and data sit inside a.bin's (stored) data: every header agrees,
+    only the overlap gives it away."""
+    from corpus.build import Member, raw_zip
+
+    inner_data = b"inner data " * 10
+    inner = (
+        struct.pack(
+            "<4s5H3L2H",
+            b"PK\x03\x04",
+            20,
+            0x800,
+            0,
+            0,
+            0x21,
+            zlib.crc32(inner_data),
+            len(inner_data),
+            len(inner_data),
+            len(b"assets/b.bin"),
+            0,
+        )
+        + b"assets/b.bin"
+        + inner_data
+    )
+    skill = Member("SKILL.md", OK_MD)
+    outer = Member("assets/a.bin", inner, method=0)
+    at = raw_zip([skill, outer]).find(inner)
+    data = raw_zip([skill, outer, Member("assets/b.bin", inner_data, method=0, local_offset=at)])
+    (problem,) = inspect_zip(data).problems
+    assert "overlaps" in problem and "assets/b.bin" in problem and "assets/a.bin" in problem
+
+
+def test_an_end_record_that_miscounts_is_refused() -> None:
+    from corpus.build import good_members
+
+    for count in (1000, 3, 0):
+        problems = inspect_zip(_raw(good_members(), eocd_entries=count)).problems
+        assert problems == [
+            f"the end record says {count} entries but the central directory holds 4: a "
+            "corrupt or crafted zip"
+        ]
+    # a zip64 end record that agrees is fine; one that miscounts is refused
+    assert inspect_zip(_raw(good_members(), zip64_eocd={})).problems == []
+    (problem,) = inspect_zip(_raw(good_members(), zip64_eocd={"entries": 5})).problems
+    assert "says 5 entries" in problem
+
+
+class _Unseekable(io.RawIOBase):
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[override]
+        self.data += b
+        return len(b)
+
+
+def _streamed_zip(zip64: bool = False) -> bytes:
+    """A zip written to a pipe, as `zip -` or Java do: CRC and sizes in data descriptors."""
+    out = _Unseekable()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("SKILL.md", OK_MD)
+        with zf.open("references/guide.md", "w", force_zip64=zip64) as fh:
+            fh.write(b"# Guide\n" * 50)
+    return bytes(out.data)
+
+
+@pytest.mark.parametrize("zip64", [False, True])
+def test_zips_with_data_descriptors_are_read_and_checked(zip64: bool) -> None:
+    data = _streamed_zip(zip64)
+    assert all(i.flag_bits & 0x8 for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    assert read_bundle_bytes(data).files["references/guide.md"] == b"# Guide\n" * 50
+    # a descriptor that disagrees with the central directory is refused
+    damaged = bytearray(data)
+    at = damaged.find(b"PK\x07\x08", damaged.find(b"references/guide.md"))
+    damaged[at + 4] ^= 0xFF  # its CRC
+    (problem,) = inspect_zip(bytes(damaged)).problems
+    assert "data descriptor" in problem and "guide.md" in problem
+
+
+def test_zip64_local_headers_are_read() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("SKILL.md", OK_MD)
+        with zf.open("references/guide.md", "w", force_zip64=True) as fh:
+            fh.write(b"# Guide\n")
+    assert read_bundle_bytes(buf.getvalue()).files["references/guide.md"] == b"# Guide\n"
+
+
+# --------------------------------------------------------------------------- every zipfile error
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        zipfile.BadZipFile("Bad magic number for central directory"),
+        zipfile.LargeZipFile("Zipfile size would require ZIP64 extensions"),
+        NotImplementedError("zip file version 14.8"),
+        UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+        EOFError(),
+        OSError("bad seek"),
+        ValueError("negative seek value -1"),
+        zlib.error("Error -3 while decompressing data"),
+        struct.error("unpack requires a buffer of 46 bytes"),
+        RuntimeError("File is encrypted, password required for extraction"),
+    ],
+    ids=lambda e: f"{type(e).__module__}.{type(e).__name__}",
+)
+def test_every_error_zipfile_raises_is_one_problem(monkeypatch, exc: Exception) -> None:
+    data = good_zip()
+
+    def broken(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr(zipfile, "ZipFile", broken)
+    (problem,) = inspect_zip(data).problems
+    assert "\n" not in problem
+    with pytest.raises(BundleError):
+        read_bundle_bytes(data)
+
+
+def test_an_unknown_version_needed_is_one_problem() -> None:
+    """A flipped "version needed to extract" byte makes zipfile raise NotImplementedError."""
+    data = bytearray(good_zip())
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, central + 6, 148)
+    (problem,) = inspect_zip(bytes(data)).problems
+    assert "zip file version 14.8" in problem
+
+
+def test_an_unknown_compression_method_is_refused_before_reading() -> None:
+    from corpus.build import Member
+
+    (problem,) = inspect_zip(_raw(Member("references/n.txt", b"x" * 100, method=99))).problems
+    assert "compression method 99" in problem and "references/n.txt" in problem
+
+
+# --------------------------------------------------------------------------- inspect == unpack
+
+
+SCHEMAS = {
+    "not-json": (b'{"type": "object",', "not valid JSON"),
+    "deep": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    "a-list": (b"[1, 2]", "must be a JSON object"),
+    "not-utf8": (b'{"title": "caf\xe9"}', "not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCHEMAS))
+def test_inspect_refuses_exactly_what_unpack_refuses(tmp_path: Path, case: str) -> None:
+    schema, fragment = SCHEMAS[case]
+    data = build_zip([("SKILL.md", OK_MD), ("schema.json", schema)])
+    (problem,) = inspect_zip(data).problems
+    assert problem.startswith("schema.json") and fragment in problem
+    with pytest.raises(BundleError) as err:
+        read_bundle_bytes(data)
+    assert err.value.message == problem
+    bundle = tmp_path / "b.zip"
+    bundle.write_bytes(data)
+    inspected = run_cli("inspect", bundle)
+    assert inspected.exit_code == 1 and fragment in inspected.stderr
+    assert "would be accepted" not in inspected.output
+
+
+def test_a_good_schema_reaches_the_bundle() -> None:
+    data = build_zip([("SKILL.md", OK_MD), ("schema.json", '{"type": "object"}')])
+    assert inspect_zip(data).problems == []
+    assert read_bundle_bytes(data).schema == {"type": "object"}

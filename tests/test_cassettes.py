@@ -109,3 +109,15 @@ def test_missing_and_corrupt_recordings(tmp_path):
     bad.write_text("{not json")
     with pytest.raises(CassetteMiss, match="not readable"):
         cassettes.replay(bad, inputs(), skill_dir="s", case_name="x")
+
+
+def test_a_response_too_large_to_replay_is_not_recorded(tmp_path):
+    """`load` refuses cassettes over MAX_CASSETTE_BYTES, so `save` must not write one."""
+    from skillkit.errors import CasesError
+    from skillkit.files import MAX_CASSETTE_BYTES
+
+    path = tmp_path / "big.json"
+    huge = {"status": "completed", "response": {"text": "x" * (MAX_CASSETTE_BYTES + 1)}}
+    with pytest.raises(CasesError, match="not recorded: the response is .* over the 10 MB limit"):
+        cassettes.save(path, "big", inputs(), huge)
+    assert not path.exists()

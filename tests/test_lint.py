@@ -249,6 +249,26 @@ def test_sk202_symlink_leaving_the_folder_or_broken(tmp_path: Path) -> None:
     assert sorted(Path(h.path).name for h in hits) == ["broken.md", "out.txt"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_sk209_files_that_cannot_be_bundled(tmp_path: Path) -> None:
+    root = make_skill(tmp_path, "demo")
+    os.mkfifo(root / "pipe")
+    os.symlink("pipe", root / "to-pipe")  # inside the folder, but to a FIFO
+    os.close(os.open(os.fsencode(root) + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY))
+    hits = only(lint_skill(root), "SK209")
+    assert sorted(Path(h.path).name for h in hits) == ["caf\\xe9.txt", "pipe", "to-pipe"]
+    assert any("FIFO" in h.message for h in hits) and any("UTF-8" in h.message for h in hits)
+
+
+def test_sk115_skill_md_that_cannot_be_read(tmp_path: Path) -> None:
+    root = tmp_path / "demo"
+    (root / "SKILL.md").mkdir(parents=True)
+    (hit,) = only(lint_skill(root), "SK115")
+    assert hit.path == str(root / "SKILL.md") and "folder" in hit.message
+    big = make_skill(tmp_path, "big", body="x" * (1024 * 1024 + 1))
+    assert "1 MB limit" in only(lint_skill(big), "SK115")[0].message
+
+
 @pytest.mark.parametrize(
     ("rel", "content"),
     [

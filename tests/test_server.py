@@ -205,6 +205,24 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
+def loopback_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server allowed to reach 127.0.0.1 (private addresses allowed), for webhook tests:
+    callbacks obey the same URL rules as `url` documents."""
+    base = tmp_path_factory.mktemp("loopback-server")
+    srv = start_server(
+        base / "data",
+        base / "server.log",
+        "--webhook-secret",
+        SECRET,
+        "--allow-url-host",
+        "127.0.0.1",
+        "--allow-private-urls",
+    )
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
 def invoice_skill_payload() -> dict:
     return pack_skill(INVOICE_SKILL).payload()
 
@@ -410,12 +428,12 @@ def _webhook_receiver() -> tuple[http.server.ThreadingHTTPServer, list, threadin
     return http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver), got, arrived
 
 
-def test_webhook_delivered_with_hmac_signature(server: Server):
+def test_webhook_delivered_with_hmac_signature(loopback_server: Server):
     receiver, got, arrived = _webhook_receiver()
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     try:
         callback = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
-        with server.http() as c:
+        with loopback_server.http() as c:
             file_id = c.post("/files", files={"file": ("r.txt", RECEIPT_DOC.read_bytes())})
             r = c.post(
                 "/document/generate",
@@ -835,3 +853,23 @@ def test_official_vlmrun_cli_with_a_skill_folder(server: Server) -> None:
     prediction = json.loads(proc.stdout[start:])
     assert prediction["status"] == "completed"
     assert prediction["response"] == expected_of(INVOICE_DOC)
+
+
+def test_serve_limit_flags_reach_the_engine(tmp_path: Path):
+    """`--max-text-chars` (like --job-seconds, --job-memory-mb, --max-pages) is the limit the
+    engine applies: a document over it fails its prediction naming the limit."""
+    server = start_server(tmp_path / "d", tmp_path / "log", "--max-text-chars", "20")
+    try:
+        with server.http() as c:
+            up = c.post("/files", files={"file": ("long.txt", b"Total: 10\n" * 10)})
+            assert up.status_code == 201, up.text
+            body = {
+                "file_id": up.json()["id"],
+                "batch": False,
+                "config": {"json_schema": {"type": "object"}},
+            }
+            answer = c.post("/document/generate", json=body).json()
+    finally:
+        server.stop()
+    assert answer["status"] == "failed"
+    assert "over the limit of 20 characters (limits.text_chars)" in answer["response"]["error"]

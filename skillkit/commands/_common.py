@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from skillkit.errors import SkillkitError
-from skillkit.files import atomic_write_bytes
+from skillkit.files import atomic_write_bytes, printable
 from skillkit.output import Printer
 
 
@@ -29,14 +29,14 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
                 out = Printer()
                 for finding in findings:
                     out.line(out.finding(finding, err=True), err=True)
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {printable(str(exc))}", err=True)  # names may be hostile
             sys.exit(exc.exit_code)
         except BrokenPipeError:  # `skillkit pack X | head -c 10`: the reader left; so do we
             _silence_stdout()
             sys.exit(EXIT_BROKEN_PIPE)
         except OSError as exc:  # a path the user gave cannot be read or written
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            click.echo(f"error: {printable(where + str(exc.strerror or exc))}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)

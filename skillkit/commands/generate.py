@@ -88,14 +88,17 @@ def command(
     from skillkit.client import Client, remote_target
     from skillkit.lint import require_valid
     from skillkit.runner import LOCAL_TARGET
-    from skillkit.skill import load_skill
+    from skillkit.skill import load_skill, skill_root
 
     doc = Path(document)
     if not doc.is_file():
         raise UsageError("no such document", path=document)
+    if not no_validate:  # first, so that a broken skill gets validate's findings, not a crash
+        root = skill_root(skill)
+        if not root.exists():
+            raise UsageError("no such skill folder", path=skill)
+        require_valid([root])
     loaded = load_skill(skill)
-    if not no_validate:
-        require_valid([loaded.root])
     packed = pack_skill(loaded.root)
     schema = _read_schema(json_schema) if json_schema else loaded.schema
     config: dict[str, Any] = {"skills": [packed.payload()]}

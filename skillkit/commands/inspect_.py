@@ -9,6 +9,7 @@ import click
 
 from skillkit.bundle import inspect_file
 from skillkit.commands._common import handle_errors
+from skillkit.files import plain_data, printable, printable_json
 
 
 @click.command(name="inspect")
@@ -29,26 +30,32 @@ def command(bundle: str, fmt: str) -> None:
     """
     report = inspect_file(bundle)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(printable_json(json.dumps(report.to_dict(), indent=2, ensure_ascii=False)))
     else:
-        click.echo(f"bundle:  {bundle}")
+        # Every name and value from the bundle is shown `printable`: an entry name holding a
+        # newline cannot forge a line, nor an escape sequence reach the terminal.
+        click.echo(f"bundle:  {printable(bundle)}")
         click.echo(f"sha256:  {report.sha256}  ({report.zip_size} bytes zipped)")
         if report.layout:
             click.echo(
-                f"layout:  {report.layout}" + (f" ({report.prefix})" if report.prefix else "")
+                f"layout:  {report.layout}"
+                + (f" ({printable(report.prefix)})" if report.prefix else "")
             )
         total = sum(e.size for e in report.entries)
         click.echo(f"entries: {len(report.entries)} files, {total} bytes")
         if report.entries:
             click.echo(f"  {'mode':>4} {'bytes':>10} {'zipped':>10}  path")
         for e in report.entries:
-            click.echo(f"  {oct(e.mode)[2:]:>4} {e.size:>10} {e.compressed_size:>10}  {e.path}")
+            click.echo(
+                f"  {oct(e.mode)[2:]:>4} {e.size:>10} {e.compressed_size:>10}  {printable(e.path)}"
+            )
         if report.frontmatter is not None:
             click.echo("frontmatter:")
-            for key, value in report.frontmatter.items():
-                click.echo(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+            for key, value in plain_data(report.frontmatter).items():  # dates, binary: as text
+                shown = printable(json.dumps(value, ensure_ascii=False))
+                click.echo(f"  {printable(key)}: {shown}")
         for problem in report.problems:
-            click.echo(f"problem: {problem}", err=True)
+            click.echo(f"problem: {printable(problem)}", err=True)
         if not report.problems:
             click.echo("ok: the bundle would be accepted", err=True)
     sys.exit(1 if report.problems else 0)

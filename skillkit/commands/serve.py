@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import secrets
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ import click
 from skillkit import install_hint
 from skillkit.commands._common import handle_errors
 from skillkit.errors import UsageError
+from skillkit.limits import DEFAULT_LIMITS
 from skillkit.server.settings import (
     API_KEY_ENV,
     DEFAULT_MAX_UPLOAD_BYTES,
@@ -101,14 +103,57 @@ def _bind(host: str, port: int) -> socket.socket:
     "allow_url_hosts",
     multiple=True,
     metavar="HOST",
-    help="Host that `url` requests may fetch from (exact, or *.example.com). "
-    "Repeatable; none by default, so every `url` is refused.",
+    help="Host that `url` documents may be fetched from and `callback_url` webhooks sent "
+    "to (exact, or *.example.com). Repeatable; none by default, so every `url` and "
+    "`callback_url` is refused.",
 )
 @click.option(
     "--allow-private-urls",
     is_flag=True,
-    help="Let `url` reach private, loopback and link-local addresses (refused by "
-    "default even for allowed hosts).",
+    help="Let `url` and `callback_url` reach private, loopback and link-local addresses "
+    "(refused by default even for allowed hosts).",
+)
+@click.option(
+    "--fetch-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a `url` document download may take in all (redirects included).",
+)
+@click.option(
+    "--public-url",
+    default=None,
+    metavar="URL",
+    help="Base URL clients reach this server at, used in the upload URLs it hands out "
+    "(default http://HOST:PORT; never taken from a request's Host header).",
+)
+@click.option(
+    "--job-seconds",
+    default=DEFAULT_LIMITS.seconds,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Wall-clock seconds one extraction may take; then it is killed: 'time limit exceeded'.",
+)
+@click.option(
+    "--job-memory-mb",
+    default=DEFAULT_LIMITS.memory_mb,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Memory one extraction may add to its worker process (Linux): 'memory limit exceeded'.",
+)
+@click.option(
+    "--max-pages",
+    default=DEFAULT_LIMITS.pages,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Pages one document may have read (send page_indices for fewer).",
+)
+@click.option(
+    "--max-text-chars",
+    default=DEFAULT_LIMITS.text_chars,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Characters of text one document may hold.",
 )
 @click.option(
     "--workers",
@@ -135,6 +180,12 @@ def command(
     max_upload_mb: float,
     allow_url_hosts: tuple[str, ...],
     allow_private_urls: bool,
+    fetch_timeout: float,
+    public_url: str | None,
+    job_seconds: float,
+    job_memory_mb: int,
+    max_pages: int,
+    max_text_chars: int,
     workers: int,
     log_level: str,
 ) -> None:
@@ -167,8 +218,16 @@ def command(
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),
         url_allow_list=list(allow_url_hosts),
         allow_private_urls=allow_private_urls,
+        fetch_timeout_seconds=fetch_timeout,
         workers=workers,
         job_delay_seconds=ServerSettings.test_delay_from_env(),
+        limits=replace(
+            DEFAULT_LIMITS,
+            seconds=job_seconds,
+            memory_mb=job_memory_mb,
+            pages=max_pages,
+            text_chars=max_text_chars,
+        ),
     )
     try:
         import uvicorn
@@ -182,12 +241,13 @@ def command(
 
     sock = _bind(host, port)
     port = sock.getsockname()[1]
+    shown_host = f"[{host}]" if ":" in host else host
+    settings.public_base_url = (public_url or f"http://{shown_host}:{port}").rstrip("/")
     try:
         app = create_app(settings)  # raises UsageError for an unwritable or busy data dir
     except BaseException:
         sock.close()
         raise
-    shown_host = f"[{host}]" if ":" in host else host
     data_shown = app.state.settings.data_dir
     click.echo(f"skillkit server: http://{shown_host}:{port}/v1  (data: {data_shown})")
     if skills_dirs:

@@ -8,6 +8,7 @@ import sys
 import click
 
 from skillkit.commands._common import handle_errors
+from skillkit.files import printable
 from skillkit.lint import RULES, Finding, count_line, has_errors, lint_paths
 from skillkit.output import Printer
 from skillkit.report.github import escape_data, escape_property
@@ -16,9 +17,8 @@ from skillkit.report.github import escape_data, escape_property
 def _github(f: Finding) -> str:
     level = "error" if f.severity == "error" else "warning"
     line = f",line={f.line}" if f.line else ""
-    return (
-        f"::{level} file={escape_property(f.path)}{line},title={f.code}::{escape_data(f.message)}"
-    )
+    path, message = printable(f.path), printable(f.message)  # no escape sequences in logs
+    return f"::{level} file={escape_property(path)}{line},title={f.code}::{escape_data(message)}"
 
 
 def _sarif(findings: list[Finding]) -> str:

@@ -59,6 +59,7 @@ from skillkit.engine.sections import (
 )
 from skillkit.engine.tables import priced_lines, table_items
 from skillkit.errors import EngineError
+from skillkit.limits import Limits
 
 SCALAR_KINDS = ("string", "number", "integer")
 
@@ -72,9 +73,12 @@ class Extraction:
     element_type: str
 
 
-def read_document(path: Path | str, page_indices: list[int] | None = None) -> Document:
-    """Read a document into the format-independent model (only `page_indices` if given)."""
-    return read(Path(path), page_indices=page_indices)
+def read_document(
+    path: Path | str, page_indices: list[int] | None = None, limits: Limits | None = None
+) -> Document:
+    """Read a document into the format-independent model (only `page_indices` if given),
+    within the per-document `limits` (skillkit.limits; the defaults when None)."""
+    return read(Path(path), page_indices=page_indices, limits=limits)
 
 
 def extract(
@@ -85,15 +89,18 @@ def extract(
     grounding: bool = False,
     confidence: bool = False,
     instructions: str | None = None,
+    limits: Limits | None = None,
 ) -> Extraction:
     """Fill `schema` from the document at `path`.
 
     `instructions` (a skill's SKILL.md body) is accepted for API parity and not interpreted:
-    the engine follows the schema's names, titles and descriptions only.
+    the engine follows the schema's names, titles and descriptions only. `limits` bounds the
+    document (pages, characters, zip sizes, pixels); the time and memory limits need a worker
+    process (`skillkit.engine.pool`).
     """
     if not isinstance(schema, dict):
         raise EngineError("the output schema must be a JSON object")
-    doc = read_document(path, page_indices)
+    doc = read_document(path, page_indices, limits)
     return extract_document(doc, schema, grounding=grounding, confidence=confidence)
 
 

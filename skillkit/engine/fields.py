@@ -16,6 +16,7 @@ from skillkit.engine.labels import (
     tokens,
 )
 from skillkit.engine.schema import main_type, resolve
+from skillkit.schemas import PatternTimeout, pattern_search
 
 MISSING = object()
 
@@ -92,11 +93,15 @@ def looks_like_name(text: str) -> bool:
 
 
 def _pattern_formats(pattern: str) -> set[str]:
-    try:
-        rx = re.compile(pattern)
-    except re.error:
-        return set()
-    return {name for name, probe in _PATTERN_PROBES.items() if rx.search(probe)}
+    """The formats whose probe the schema's pattern accepts (bounded: schemas.pattern_search)."""
+    found = set()
+    for name, probe in _PATTERN_PROBES.items():
+        try:
+            if pattern_search(pattern, probe):
+                found.add(name)
+        except (re.error, PatternTimeout):
+            return found
+    return found
 
 
 _ABSENT_RE = re.compile(

@@ -291,8 +291,8 @@ def _items_allowed(error: Any) -> int | None:
 
 def _searches(pattern: str, name: str) -> bool:
     try:
-        return re.search(pattern, name) is not None
-    except re.error:
+        return schemas.pattern_search(pattern, name)
+    except (re.error, schemas.PatternTimeout):
         return False
 
 

@@ -39,7 +39,8 @@ class FileReport(Reporter):
         raise NotImplementedError
 
     def write(self, run: RunResult) -> None:
-        atomic_write_bytes(self.path, self.render(run).encode("utf-8"))
+        # backslashreplace: a name that is not UTF-8 (lone surrogates) must not stop a report.
+        atomic_write_bytes(self.path, self.render(run).encode("utf-8", "backslashreplace"))
 
     def start(self, run: RunResult) -> None:
         self.write(run)

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from skillkit.files import printable
 from skillkit.report import Reporter, fmt_score, summary_line
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class Report(Reporter):
         text = Text()
         outcome = result.outcome
         text.append(f"{outcome.upper():8}", style=STYLES.get(outcome, ""))
-        text.append(f" {result.case_id}")
+        text.append(f" {printable(result.case_id)}")
         bits = []
         if outcome in ("schema-only", "unchecked") or (
             result.status == "passed" and "values" not in result.checks
@@ -105,12 +106,13 @@ class Report(Reporter):
         bits.append(f"{result.seconds:.2f} s")
         text.append(f" ({', '.join(bits)})")
         if result.status == "skipped" and result.message:
-            text.append(f": {result.message}")
+            text.append(f": {printable(result.message)}")
         return text
 
     def case_finished(self, result: CaseResult, run: RunResult) -> None:
         if self.progress is not None and self.task_id is not None:
-            self.progress.update(self.task_id, advance=1, description=result.case_id)
+            description = Text(printable(result.case_id)).markup  # a name, not rich markup
+            self.progress.update(self.task_id, advance=1, description=description)
             if result.status in ("failed", "error"):
                 self.progress.console.print(self._line(result))
         elif not self.quiet or result.status in ("failed", "error"):
@@ -124,20 +126,21 @@ class Report(Reporter):
             self.console.print(self.table(run))
         for result in run.results:
             if result.snapshot:
-                self.console.print(Text(f"snapshot: {result.case_id}: {result.snapshot}"))
+                line = f"snapshot: {result.case_id}: {result.snapshot}"
+                self.console.print(Text(printable(line)))
                 if result.status == "passed":  # what the update changed
                     for diff in result.differences[:MAX_DETAIL_LINES]:
-                        self.console.print(Text(f"    {diff.text}"))
+                        self.console.print(Text(f"    {printable(diff.text)}"))
         for result in run.results:
             if result.status not in ("failed", "error"):
                 continue
             header = Text()
             header.append(result.status.upper(), style=STYLES[result.status])
-            header.append(f" {result.case_id}  ({result.location})")
+            header.append(f" {printable(result.case_id)}  ({printable(result.location)})")
             self.console.print(header)
             lines = result.detail_lines()
             for line in lines[:MAX_DETAIL_LINES]:
-                self.console.print(Text(f"    {line}"))
+                self.console.print(Text(f"    {printable(line)}"))
             if len(lines) > MAX_DETAIL_LINES:
                 self.console.print(f"    ... {len(lines) - MAX_DETAIL_LINES} more")
         if run.options.record:
@@ -165,5 +168,11 @@ class Report(Reporter):
             status = Text(r.outcome, style=STYLES.get(r.outcome, ""))
             if r.pass_rate is not None:
                 status.append(f" ({r.pass_rate:.0%})")
-            table.add_row(r.skill, r.case, status, fmt_score(r.f1), f"{r.seconds:.2f}")
+            table.add_row(  # names as Text: printable, and never read as rich markup
+                Text(printable(r.skill)),
+                Text(printable(r.case)),
+                status,
+                fmt_score(r.f1),
+                f"{r.seconds:.2f}",
+            )
         return table

@@ -6,6 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from skillkit.files import printable
 from skillkit.report import Reporter
 from skillkit.report import markdown as markdown_report
 
@@ -29,11 +30,13 @@ def escape_property(text: str) -> str:
 
 def annotation(result: CaseResult) -> str:
     """`::error file=...,line=...,title=...::message` for a failed or errored case."""
-    props = [f"file={escape_property(result.file)}"]
+    props = [f"file={escape_property(printable(result.file))}"]
     if result.line:
         props.append(f"line={result.line}")
-    props.append(f"title={escape_property(f'skillkit {result.status}: {result.case_id}')}")
-    body = "\n".join(result.detail_lines()[:20]) or (result.message or result.status)
+    title = printable(f"skillkit {result.status}: {result.case_id}")
+    props.append(f"title={escape_property(title)}")
+    lines = [printable(line) for line in result.detail_lines()[:20]]  # no escapes in the log
+    body = "\n".join(lines) or printable(result.message or result.status)
     return f"::error {','.join(props)}::{escape_data(body)}"
 
 

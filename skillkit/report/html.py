@@ -171,10 +171,13 @@ class Expected:
 def load_expected(result: CaseResult) -> Expected:
     if not result.expected_path:
         return Expected(problem="no expected file: the output is only checked against the schema")
+    from skillkit.cases import read_json  # bounded: a regular file, size and depth limits
+    from skillkit.errors import SkillkitError
+
     try:
-        return Expected(json.loads(Path(result.expected_path).read_text(encoding="utf-8")))
-    except (OSError, ValueError) as exc:
-        return Expected(problem=f"cannot read {result.expected_path}: {exc}")
+        return Expected(read_json(Path(result.expected_path)))
+    except SkillkitError as exc:
+        return Expected(problem=f"cannot read {exc}")
 
 
 def _pointer_part(key: Any) -> str:

@@ -6,9 +6,11 @@ Judgement failures are `<failure>`, service and prediction errors `<error>`, ski
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from skillkit.files import escape_char
 from skillkit.report import FileReport, fmt_score
 
 if TYPE_CHECKING:
@@ -51,6 +53,28 @@ def _case_element(result: CaseResult) -> ET.Element:
     return element
 
 
+# What XML 1.0 cannot hold at all (not even as a character reference): C0 controls other than
+# tab, newline and carriage return, lone surrogates (bytes of non-UTF-8 file names), U+FFFE/F.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` as XML 1.0 can hold it: each forbidden character shown escaped (`\\x1b`,
+    `\\xff` for a byte of a non-UTF-8 name) instead of making the whole file unreadable."""
+    return _NOT_XML.sub(lambda m: escape_char(m.group()), text)
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Every attribute and text of the tree made `xml_text`: case and file names come from
+    the file system, messages from the service."""
+    for element in root.iter():
+        element.attrib = {xml_text(k): xml_text(v) for k, v in element.attrib.items()}
+        if element.text:
+            element.text = xml_text(element.text)
+        if element.tail:
+            element.tail = xml_text(element.tail)
+
+
 def _span(results: list[CaseResult]) -> float:
     """Wall time of a group of cases: first own request to last verdict (cases overlap with -j,
     so their seconds do not add up to it)."""
@@ -86,6 +110,7 @@ def render(run: RunResult) -> str:
         ET.SubElement(props, "property", {"name": "target", "value": run.target})
         for result in results:
             suite.append(_case_element(result))
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from skillkit.files import printable
 from skillkit.report import FileReport, fmt_score, summary_line
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ MAX_DETAIL_LINES = 30
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text).replace("|", "\\|")
 
 
 def render(run: RunResult) -> str:
@@ -50,11 +51,11 @@ def render(run: RunResult) -> str:
     if problems:
         lines += ["", "## Failures", ""]
         for r in problems:
-            lines.append(f"### {r.case_id} ({r.status})")
+            lines.append(f"### {printable(r.case_id)} ({r.status})")
             lines.append("")
-            lines.append(f"`{r.location}`")
+            lines.append(f"`{printable(r.location)}`")
             lines.append("")
-            detail = r.detail_lines()
+            detail = [printable(line) for line in r.detail_lines()]
             lines.append("```")
             lines += detail[:MAX_DETAIL_LINES]
             if len(detail) > MAX_DETAIL_LINES:

@@ -5,6 +5,10 @@ to work unchanged. Auth and the body-size limit are a pure ASGI middleware, so t
 any body is read and behave the same under uvicorn and under `httpx.ASGITransport`.
 Public without a key: /openapi.json, /docs, /redoc, and the presigned-upload PUT (its URL
 carries a one-time token, as a presigned URL does).
+
+Trust boundaries: a JSON body is scanned before it is parsed (nesting depth, NaN/Infinity:
+422); every answer a route can give is in the OpenAPI; an unexpected error is a 500 with a
+short JSON body (the traceback goes to the log only) and never drops the connection.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import re
 import secrets
 import tempfile
@@ -26,15 +31,19 @@ from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from skillkit import __version__
 from skillkit.server import hub
-from skillkit.server.jobs import RequestProblem, build_job
+from skillkit.server.jobs import RequestProblem, build_job, json_problem
 from skillkit.server.models import (
     DocumentFilePredictionRequest,
+    ErrorResponse,
     FilePurpose,
     FileResponse,
     HealthResponse,
@@ -49,8 +58,9 @@ from skillkit.server.models import (
     new_id,
     utc_now,
 )
-from skillkit.server.settings import ServerSettings
-from skillkit.server.store import FileRecord, PredictionRecord, Store
+from skillkit.server.settings import MAX_LIST_LIMIT, MAX_LIST_SKIP, ServerSettings
+from skillkit.server.store import DuplicatePrediction, FileRecord, PredictionRecord, Store
+from skillkit.server.urls import UrlPolicy
 from skillkit.server.worker import Runtime
 
 log = logging.getLogger("skillkit.server")
@@ -65,8 +75,25 @@ _bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <api 
 ASGIApp = Callable[..., Awaitable[None]]
 
 # Paging of the list routes (files, predictions), bounded the same way for both.
-Skip = Annotated[int, Query(ge=0)]
-Limit = Annotated[int, Query(ge=1, le=1000)]
+Skip = Annotated[int, Query(ge=0, le=MAX_LIST_SKIP)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIST_LIMIT)]
+
+INTERNAL_ERROR = "internal error in the local server; its log has the details"
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"model": ErrorResponse, "description": description}
+
+
+# What the OpenAPI says each route may answer besides its success (and FastAPI's own 422).
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: _error("Missing, malformed or wrong API key."),
+}
+BODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _error("The body could not be read (a broken multipart form or JSON text)."),
+    413: _error("The request body is over the server's upload limit."),
+}
+NOT_FOUND = {404: _error("No such object.")}
 
 
 # --------------------------------------------------------------------------- ASGI guard
@@ -175,9 +202,14 @@ class GuardMiddleware:
 
         try:
             await self.app(scope, limited_receive, guarded_send)
-        except Exception:
+        except Exception as exc:
             if not exceeded:
-                raise
+                # Answered here, not re-raised: the client gets a short 500 and the
+                # connection stays usable (re-raised, the ASGI server would drop it).
+                log.error("unexpected error on %s %s", scope.get("method"), path, exc_info=exc)
+                if not started:
+                    await _send_json(send, 500, {"detail": INTERNAL_ERROR})
+                return
         if exceeded and not started:
             await _send_json(send, 413, _too_large_detail(self.settings.max_upload_bytes))
 
@@ -205,6 +237,54 @@ def _authorize(
     problem = check_api_key(_settings(request).api_key, header)
     if problem:
         raise HTTPException(401, problem, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every NaN/Infinity replaced by None, so that it can be sent as JSON
+    (iterative: a deep value cannot exhaust the stack)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if not isinstance(value, (dict, list)):
+        return value
+    root: Any = {} if isinstance(value, dict) else []
+    stack = [(value, root)]
+    while stack:
+        source, target = stack.pop()
+        items = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                copy: Any = {} if isinstance(item, dict) else []
+                stack.append((item, copy))
+                item = copy
+            elif isinstance(item, float) and not math.isfinite(item):
+                item = None
+            if isinstance(target, dict):
+                target[key] = item
+            else:
+                target.append(item)
+    return root
+
+
+class CheckedJsonRoute(APIRoute):
+    """A route whose JSON body is scanned before FastAPI parses it: nested deeper than
+    MAX_JSON_DEPTH, or holding NaN/Infinity, is a 422 in FastAPI's own shape."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def checked(request: Request) -> Response:
+            content_type = request.headers.get("content-type", "")
+            if request.method in ("POST", "PUT", "PATCH") and (
+                not content_type or "json" in content_type.split(";", 1)[0].lower()
+            ):
+                problem = json_problem(await request.body())
+                if problem:
+                    raise RequestValidationError(
+                        [{"type": "json_invalid", "loc": ("body",), "msg": problem, "input": None}]
+                    )
+            return await handler(request)
+
+        return checked
 
 
 def _clean_filename(name: str | None) -> str:
@@ -260,7 +340,12 @@ def _not_found(kind: str, ident: str) -> HTTPException:
 
 # --------------------------------------------------------------------------- routes
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(_authorize)])
+router = APIRouter(
+    prefix="/v1",
+    dependencies=[Depends(_authorize)],
+    responses=AUTH_ERRORS,
+    route_class=CheckedJsonRoute,
+)
 public_router = APIRouter(prefix="/v1")
 
 
@@ -270,7 +355,19 @@ def health() -> HealthResponse:
     return HealthResponse(version=__version__)
 
 
-@router.post("/files", tags=["files"], status_code=201, response_model=FileResponse)
+@router.head("/health", tags=["health"], operation_id="health_head_v1_health_head")
+def health_head() -> Response:
+    """Liveness and key check without a body."""
+    return Response(status_code=200, media_type="application/json")
+
+
+@router.post(
+    "/files",
+    tags=["files"],
+    status_code=201,
+    response_model=FileResponse,
+    responses=BODY_ERRORS,
+)
 def upload_file(
     request: Request,
     file: Annotated[UploadFile, File(description="The document to upload.")],
@@ -307,7 +404,7 @@ def list_files(
     return [r.to_response() for r in _store(request).list_files(skip, limit)]
 
 
-@router.get("/files/hash/{md5}", tags=["files"], response_model=FileResponse)
+@router.get("/files/hash/{md5}", tags=["files"], response_model=FileResponse, responses=NOT_FOUND)
 def get_file_by_hash(request: Request, md5: str) -> FileResponse:
     """The newest upload with these bytes (the SDK's de-duplication check); 404 if none."""
     record = _store(request).get_file_by_md5(md5)
@@ -316,7 +413,27 @@ def get_file_by_hash(request: Request, md5: str) -> FileResponse:
     return record.to_response()
 
 
-@router.post("/files/presigned-url", tags=["files"], response_model=PresignedUrlResponse)
+def _own_base(request: Request) -> str:
+    """The server's own base URL: configured, else the address it listens on (the ASGI
+    server's socket), never the client's Host header."""
+    configured = _settings(request).public_base_url
+    if configured:
+        return configured.rstrip("/")
+    server = request.scope.get("server")
+    if server and server[0]:
+        host, port = str(server[0]), server[1]
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{port}" if port else f"http://{host}"
+    return "http://127.0.0.1"
+
+
+@router.post(
+    "/files/presigned-url",
+    tags=["files"],
+    response_model=PresignedUrlResponse,
+    responses=BODY_ERRORS,
+)
 def presigned_url(request: Request, body: PresignedUrlRequest) -> PresignedUrlResponse:
     """What the SDK uses for files over 32 MB: a one-time PUT URL on this server."""
     store = _store(request)
@@ -335,7 +452,7 @@ def presigned_url(request: Request, body: PresignedUrlRequest) -> PresignedUrlRe
         upload_token=token,
     )
     store.add_file(record)
-    url = str(request.url_for("put_upload", file_id=file_id)) + f"?token={token}"
+    url = f"{_own_base(request)}{UPLOAD_PUT_PREFIX}{file_id}?token={token}"
     return PresignedUrlResponse(
         id=file_id,
         url=url,
@@ -350,24 +467,38 @@ def presigned_url(request: Request, body: PresignedUrlRequest) -> PresignedUrlRe
     "/files/upload/{file_id}", tags=["files"], name="put_upload", include_in_schema=False
 )
 async def put_upload(request: Request, file_id: str, token: Annotated[str, Query()]) -> dict:
-    """The presigned PUT target; authorised by its one-time token."""
+    """The presigned PUT target; authorised by its one-time token. Single use: the first PUT
+    claims the upload atomically, a concurrent or later one gets 409 (a PUT that fails
+    part-way releases it, so the URL can be retried)."""
     store, settings = _store(request), _settings(request)
     record = store.get_file(file_id, any_state=True)
     if (
         record is None
-        or record.state != "awaiting_upload"
         or not record.upload_token
         or not hmac.compare_digest(record.upload_token.encode(), token.encode())
     ):
-        raise HTTPException(403, "this upload URL is not valid (unknown, used or wrong token)")
-    with _UploadSink(store.file_path(record), settings.max_upload_bytes) as sink:
-        async for chunk in request.stream():
-            sink.write(chunk)
-    store.finish_upload(file_id, size=sink.size, md5=sink.md5)
+        raise HTTPException(403, "this upload URL is not valid (unknown file or wrong token)")
+    if not store.claim_upload(file_id):
+        raise HTTPException(409, "this upload URL has already been used (or is in use)")
+    try:
+        with _UploadSink(store.file_path(record), settings.max_upload_bytes) as sink:
+            async for chunk in request.stream():
+                sink.write(chunk)
+    except BaseException:
+        store.release_upload(file_id)
+        raise
+    if not store.finish_upload(file_id, size=sink.size, md5=sink.md5):
+        store.file_path(record).unlink(missing_ok=True)  # deleted while it arrived
+        raise _not_found("file", file_id)
     return {"id": file_id, "bytes": sink.size}
 
 
-@router.get("/files/verify-upload/{file_id}", tags=["files"], response_model=FileResponse)
+@router.get(
+    "/files/verify-upload/{file_id}",
+    tags=["files"],
+    response_model=FileResponse,
+    responses=NOT_FOUND,
+)
 def verify_upload(request: Request, file_id: str) -> FileResponse:
     """Confirms a presigned upload arrived."""
     record = _store(request).get_file(file_id)
@@ -376,7 +507,7 @@ def verify_upload(request: Request, file_id: str) -> FileResponse:
     return record.to_response()
 
 
-@router.get("/files/{file_id}", tags=["files"], response_model=FileResponse)
+@router.get("/files/{file_id}", tags=["files"], response_model=FileResponse, responses=NOT_FOUND)
 def get_file(request: Request, file_id: str) -> FileResponse:
     record = _store(request).get_file(file_id)
     if record is None:
@@ -384,7 +515,7 @@ def get_file(request: Request, file_id: str) -> FileResponse:
     return record.to_response()
 
 
-@router.delete("/files/{file_id}", tags=["files"], response_model=FileResponse)
+@router.delete("/files/{file_id}", tags=["files"], response_model=FileResponse, responses=NOT_FOUND)
 def delete_file(request: Request, file_id: str) -> FileResponse:
     """Deletes the file and its bytes; answers the deleted record."""
     record = _store(request).delete_file(file_id)
@@ -400,6 +531,11 @@ def delete_file(request: Request, file_id: str) -> FileResponse:
     response_model=PredictionResponse,
     summary="Document Generate",
     operation_id="document_generate_v1_document_generate_post",
+    responses={
+        **BODY_ERRORS,
+        404: _error("The file_id or a skill_reference is unknown."),
+        409: _error("A prediction with this id already exists."),
+    },
 )
 async def document_generate(
     request: Request, body: DocumentFilePredictionRequest
@@ -410,10 +546,8 @@ async def document_generate(
     `batch: false` answers the finished prediction.
     """
     runtime, store, settings = _runtime(request), _store(request), _settings(request)
-    if body.callback_url is not None and body.callback_url.scheme not in ("http", "https"):
-        raise RequestProblem(422, "callback_url must be an http(s) URL", ("body", "callback_url"))
     if store.prediction_exists(body.id):
-        raise HTTPException(409, f"a prediction with id {body.id!r} already exists")
+        raise _duplicate(body.id)
     job = await run_in_threadpool(build_job, body, settings, store)
     created = body.created_at
     if created.tzinfo is None:
@@ -428,7 +562,10 @@ async def document_generate(
         callback_url=callback,
         callback_status="pending" if callback else None,
     )
-    store.add_prediction(record)
+    try:
+        store.add_prediction(record)
+    except DuplicatePrediction as exc:  # the same id in two concurrent requests
+        raise _duplicate(body.id) from exc
     future = runtime.submit(record.id)
     if body.batch:
         return record.to_response()
@@ -436,7 +573,16 @@ async def document_generate(
     return final.to_response()
 
 
-@router.get("/predictions/{prediction_id}", tags=["predictions"], response_model=PredictionResponse)
+def _duplicate(prediction_id: str) -> HTTPException:
+    return HTTPException(409, f"a prediction with id {prediction_id!r} already exists")
+
+
+@router.get(
+    "/predictions/{prediction_id}",
+    tags=["predictions"],
+    response_model=PredictionResponse,
+    responses=NOT_FOUND,
+)
 def get_prediction(request: Request, prediction_id: str) -> PredictionResponse:
     record = _store(request).get_prediction(prediction_id)
     if record is None:
@@ -479,7 +625,10 @@ def _no_gql(gql_stmt: str | None, *loc: str) -> None:
         )
 
 
-@router.get("/hub/info", tags=["hub"], response_model=HubInfoResponse)
+HUB_MISSING = {404: _error("vlmrun-hub is not installed, or the domain is unknown.")}
+
+
+@router.get("/hub/info", tags=["hub"], response_model=HubInfoResponse, responses=HUB_MISSING)
 def hub_info() -> HubInfoResponse:
     try:
         return HubInfoResponse(version=hub.hub_version())
@@ -487,7 +636,7 @@ def hub_info() -> HubInfoResponse:
         raise HTTPException(404, str(exc)) from exc
 
 
-@router.get("/hub/domains", tags=["hub"], response_model=list[HubDomainInfo])
+@router.get("/hub/domains", tags=["hub"], response_model=list[HubDomainInfo], responses=HUB_MISSING)
 def hub_domains() -> list[HubDomainInfo]:
     """Domains from vlmrun-hub (extra `skillkit[hub]`)."""
     try:
@@ -496,20 +645,30 @@ def hub_domains() -> list[HubDomainInfo]:
         raise HTTPException(404, str(exc)) from exc
 
 
-@router.get("/domains", tags=["hub"], response_model=list[HubDomainInfo])
+@router.get("/domains", tags=["hub"], response_model=list[HubDomainInfo], responses=HUB_MISSING)
 def domains() -> list[HubDomainInfo]:
     """Same as /v1/hub/domains (the SDK's `client.list_domains()` calls this path)."""
     return hub_domains()
 
 
-@router.post("/hub/schema", tags=["hub"], response_model=SchemaResponse)
+@router.post(
+    "/hub/schema",
+    tags=["hub"],
+    response_model=SchemaResponse,
+    responses={**BODY_ERRORS, **HUB_MISSING},
+)
 def hub_schema(body: HubSchemaRequest) -> SchemaResponse:
     """A domain's JSON Schema."""
     _no_gql(body.gql_stmt, "gql_stmt")
     return _schema_response(body.domain)
 
 
-@router.post("/schema", tags=["hub"], response_model=SchemaResponse)
+@router.post(
+    "/schema",
+    tags=["hub"],
+    response_model=SchemaResponse,
+    responses={**BODY_ERRORS, **HUB_MISSING},
+)
 def schema(body: SchemaRequest) -> SchemaResponse:
     """A domain's JSON Schema (the SDK's `client.get_schema`)."""
     _no_gql(body.config.gql_stmt if body.config else None, "config", "gql_stmt")
@@ -530,12 +689,17 @@ async def _request_problem(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=exc.status)
 
 
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's 422, with any NaN/Infinity in the echoed input made JSON-safe."""
+    assert isinstance(exc, RequestValidationError)
+    detail = _finite(jsonable_encoder(exc.errors()))
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return JSONResponse(
-        {"detail": f"internal error in the local server: {type(exc).__name__}: {exc}"},
-        status_code=500,
-    )
+    """Last resort (GuardMiddleware answers first): short JSON, the traceback only logged."""
+    log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
 
 
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
@@ -554,6 +718,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     settings.skills_dirs = [Path(p) for p in settings.skills_dirs]
     store = Store(data_dir)
     runtime = Runtime(settings, store, temp_dir=temp_dir)
+    # Callbacks obey the same URL rules as `url` documents.
+    runtime.webhooks.policy = UrlPolicy.from_settings(settings)
+    runtime.webhooks.timeout = settings.webhook_timeout_seconds
     if temp_dir is not None:
         import shutil
 
@@ -580,6 +747,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(router)
     app.include_router(public_router)
     app.add_exception_handler(RequestProblem, _request_problem)
+    app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(GuardMiddleware, settings=settings, runtime=runtime)
     return app

@@ -18,6 +18,7 @@ __all__ = [
     "AgentSkill",
     "CreditUsageResponse",
     "DocumentFilePredictionRequest",
+    "ErrorResponse",
     "FilePurpose",
     "FileResponse",
     "GenerationConfig",
@@ -67,6 +68,11 @@ KnownDomain = Literal[
     "healthcare.prior-authorization-request",
     "healthcare.explanation-of-benefits",
 ]
+
+
+# A client-chosen prediction id is only ever data (no file is named after it), and is
+# still held to a safe charset and length.
+PREDICTION_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 
 
 def utc_now() -> datetime:
@@ -355,7 +361,13 @@ class DocumentFilePredictionRequest(BaseModel):
         description="The ID of the uploaded file (provide either `file_id` or `url`).",
     )
     id: str = Field(
-        default_factory=new_id, title="Id", description="Unique identifier of the request."
+        default_factory=new_id,
+        title="Id",
+        description="Unique identifier of the request. This server accepts letters, digits "
+        "and `._:-` (starting with a letter or digit), at most 128 characters; a UUID by "
+        "default.",
+        pattern=PREDICTION_ID_PATTERN,
+        max_length=128,
     )
     created_at: datetime = Field(
         default_factory=utc_now,
@@ -472,6 +484,12 @@ class PresignedUrlResponse(BaseModel):
     created_at: datetime
     expiration: int | None = None
     method: str = "PUT"
+
+
+class ErrorResponse(BaseModel):
+    """Every error but a validation error: `{"detail": "<what went wrong and what to do>"}`."""
+
+    detail: str = Field(..., description="What went wrong, and what to do about it.")
 
 
 class HealthResponse(BaseModel):

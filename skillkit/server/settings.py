@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from skillkit.files import MAX_JSON_DEPTH as MAX_JSON_DEPTH  # one limit for all JSON
+from skillkit.limits import Limits
+
 # Environment variables the server reads (documented in `skillkit serve --help`).
 API_KEY_ENV = "SKILLKIT_SERVER_API_KEY"
 WEBHOOK_SECRET_ENV = "SKILLKIT_WEBHOOK_SECRET"
@@ -14,6 +17,13 @@ WEBHOOK_SECRET_ENV = "SKILLKIT_WEBHOOK_SECRET"
 TEST_DELAY_ENV = "SKILLKIT_SERVER_TEST_DELAY"
 
 DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+
+# Fixed limits of the request surface (the README's "Security and limits" table lists them).
+# (MAX_JSON_DEPTH, from skillkit.files, also bounds a JSON request body and a bundle's .json.)
+MAX_LIST_SKIP = 2**31 - 1  # `skip` of the list routes
+MAX_LIST_LIMIT = 1000  # `limit` of the list routes
+MAX_PAGE_INDEX = 100_000  # largest `config.page_indices` entry
+# (A client-chosen prediction `id` is held to models.PREDICTION_ID_PATTERN: 1..128 chars.)
 
 
 @dataclass
@@ -26,11 +36,21 @@ class ServerSettings:
         only: `skillkit serve` always has a key).
     skills_dirs: folders searched for `skill_reference` skills (by name and version).
     webhook_secret: HMAC-SHA256 key for `X-VLMRun-Signature`; None sends callbacks unsigned.
-    url_allow_list: hosts `url` may point at (exact host, or `*.example.com`); empty refuses
-        every URL.
-    allow_private_urls: allow URLs resolving to private/loopback/link-local addresses.
+    url_allow_list: hosts `url` and `callback_url` may point at (exact host, or
+        `*.example.com`); empty refuses every URL.
+    allow_private_urls: allow URLs (documents and callbacks) resolving to
+        private/loopback/link-local addresses.
+    fetch_timeout_seconds: the whole download of one `url` document (redirects included).
+    webhook_timeout_seconds: one webhook delivery attempt, as a whole.
+    public_base_url: the server's own base (scheme://host:port) for the URLs it hands out
+        (presigned uploads); None uses the address the server listens on, never the
+        request's Host header.
     workers: background threads running predictions.
     job_delay_seconds: test hook (see TEST_DELAY_ENV); 0 in real use.
+    limits: per-job time and memory, per-document pages, characters, zip sizes and pixels
+        (skillkit.limits has the table).
+    isolate_engine: run extractions in worker processes, where the time and memory limits
+        hold (False: in the server process, for debugging only).
     """
 
     data_dir: Path | None = None
@@ -45,6 +65,10 @@ class ServerSettings:
     webhook_attempts: int = 4
     webhook_backoff_seconds: float = 0.5
     fetch_timeout_seconds: float = 30.0
+    limits: Limits = field(default_factory=Limits)
+    isolate_engine: bool = True
+    webhook_timeout_seconds: float = 10.0
+    public_base_url: str | None = None
 
     @staticmethod
     def test_delay_from_env() -> float:

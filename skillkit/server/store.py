@@ -3,8 +3,11 @@
 Layout of a data dir:
     skillkit-server.db     files and predictions (SQLite, WAL journal)
     files/<id><suffix>     uploaded documents (the suffix tells the engine the format)
-    fetched/<id><suffix>   documents downloaded for `url` predictions
+    fetched/<name><suffix> documents downloaded for `url` predictions (a fresh server-made name)
     .lock                  held (flock) while a server uses the folder: one server per data dir
+
+Every path under the data dir is built from the server's own names (UUIDs and a checked
+suffix), never from a value in a request. A data dir the server creates is private (0700).
 
 Everything a prediction needs to run (resolved schema, instructions, options) is stored with it,
 so a prediction left pending or running by a crash is finished after the restart.
@@ -16,6 +19,7 @@ import json
 import os
 import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -122,6 +126,10 @@ class PredictionRecord:
         )
 
 
+class DuplicatePrediction(Exception):
+    """A prediction with this id is already stored (the request gets a 409)."""
+
+
 class Store:
     """Thread-safe access to one data dir (a single connection guarded by a lock)."""
 
@@ -130,8 +138,9 @@ class Store:
         self.files_dir = data_dir / "files"
         self.fetched_dir = data_dir / "fetched"
         try:
-            self.files_dir.mkdir(parents=True, exist_ok=True)
-            self.fetched_dir.mkdir(parents=True, exist_ok=True)
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.files_dir.mkdir(mode=0o700, exist_ok=True)
+            self.fetched_dir.mkdir(mode=0o700, exist_ok=True)
             probe = data_dir / ".write-probe"
             probe.write_bytes(b"")
             probe.unlink()
@@ -202,6 +211,11 @@ class Store:
     def file_path(self, record: FileRecord) -> Path:
         return self.files_dir / record.stored_name
 
+    def fetch_destination(self) -> Path:
+        """Where a `url` document is downloaded to (plus a suffix): a fresh name of the
+        server's own, never the prediction's client-chosen id."""
+        return self.fetched_dir / uuid.uuid4().hex
+
     def add_file(self, record: FileRecord) -> None:
         self._exec(
             "INSERT INTO files (id, filename, bytes, purpose, md5, created_at, stored_name, "
@@ -219,12 +233,30 @@ class Store:
             ),
         )
 
-    def finish_upload(self, file_id: str, *, size: int, md5: str) -> None:
+    def claim_upload(self, file_id: str) -> bool:
+        """Atomically move a presigned upload from awaiting to uploading: of two concurrent
+        PUTs exactly one gets True."""
+        cur = self._exec(
+            "UPDATE files SET state = 'uploading' WHERE id = ? AND state = 'awaiting_upload'",
+            (file_id,),
+        )
+        return cur.rowcount == 1
+
+    def release_upload(self, file_id: str) -> None:
+        """A claimed upload that failed part-way: the URL may be used again."""
         self._exec(
-            "UPDATE files SET bytes = ?, md5 = ?, state = 'ready', upload_token = NULL "
-            "WHERE id = ?",
+            "UPDATE files SET state = 'awaiting_upload' WHERE id = ? AND state = 'uploading'",
+            (file_id,),
+        )
+
+    def finish_upload(self, file_id: str, *, size: int, md5: str) -> bool:
+        """The claimed upload arrived; False when the file was deleted meanwhile."""
+        cur = self._exec(
+            "UPDATE files SET bytes = ?, md5 = ?, state = 'ready' "
+            "WHERE id = ? AND state = 'uploading'",
             (size, md5, file_id),
         )
+        return cur.rowcount == 1
 
     @staticmethod
     def _file(row: sqlite3.Row) -> FileRecord:
@@ -277,6 +309,14 @@ class Store:
     # ------------------------------------------------------------------ predictions
 
     def add_prediction(self, record: PredictionRecord) -> None:
+        """Store a new prediction; DuplicatePrediction when its id is taken (also when two
+        requests with one id race: the UNIQUE constraint decides)."""
+        try:
+            self._insert_prediction(record)
+        except sqlite3.IntegrityError as exc:
+            raise DuplicatePrediction(record.id) from exc
+
+    def _insert_prediction(self, record: PredictionRecord) -> None:
         self._exec(
             "INSERT INTO predictions (id, created_at, completed_at, status, domain, "
             "response_json, usage_json, job_json, callback_url, callback_status) "

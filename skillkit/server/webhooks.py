@@ -6,6 +6,11 @@ secret (no header when the server has none). Each delivery runs in its own daemo
 slow receiver never holds up predictions or other webhooks. Retried on connection errors,
 408, 429 and 5xx; other answers are final. The outcome is stored, and deliveries still pending
 when the server stopped are sent again after a restart.
+
+Every delivery goes through `skillkit.server.urls.open_url`, under the same allow-list and
+private-address rules as `url` documents, checked against the address actually connected to
+(DNS rebinding cannot move it); redirects are not followed. A refused URL is never POSTed:
+the callback is marked failed at once. One attempt is bounded as a whole by `timeout`.
 """
 
 from __future__ import annotations
@@ -16,9 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-import httpx
-
-from skillkit import __version__
+from skillkit.server.urls import Deadline, FetchFailed, UrlPolicy, UrlRefused, open_url
 
 log = logging.getLogger("skillkit.server")
 
@@ -39,23 +42,35 @@ def deliver(
     attempts: int,
     backoff: float,
     stop: threading.Event,
+    policy: UrlPolicy,
     timeout: float = 10.0,
 ) -> bool:
     """POST `body` to `url` until a 2xx, a final refusal, or the attempts run out."""
-    headers = {"Content-Type": "application/json", "User-Agent": f"skillkit-server/{__version__}"}
+    headers = [("Content-Type", "application/json")]
     if secret:
-        headers[SIGNATURE_HEADER] = sign(body, secret)
+        headers.append((SIGNATURE_HEADER, sign(body, secret)))
     delay = backoff
     for attempt in range(1, attempts + 1):
         try:
-            resp = httpx.post(url, content=body, headers=headers, timeout=timeout)
-            if 200 <= resp.status_code < 300:
+            with open_url(
+                "POST",
+                url,
+                policy=policy,
+                deadline=Deadline(timeout),
+                headers=headers,
+                content=body,
+            ) as resp:
+                status = resp.status
+            if 200 <= status < 300:
                 return True
-            retry = resp.status_code in RETRY_STATUSES or resp.status_code >= 500
-            log.warning("webhook %s answered HTTP %s (attempt %d)", url, resp.status_code, attempt)
+            retry = status in RETRY_STATUSES or status >= 500
+            log.warning("webhook %s answered HTTP %s (attempt %d)", url, status, attempt)
             if not retry:
                 return False
-        except httpx.HTTPError as exc:
+        except UrlRefused as exc:
+            log.warning("webhook %s refused, not sent: %s", url, exc)
+            return False
+        except FetchFailed as exc:
             log.warning("webhook %s failed: %s (attempt %d)", url, exc, attempt)
         if attempt < attempts and stop.wait(delay):
             return False  # shutting down: stays pending, sent again after a restart
@@ -64,7 +79,10 @@ def deliver(
 
 
 class WebhookSender:
-    """Starts one daemon thread per delivery and reports the outcome through `on_done`."""
+    """Starts one daemon thread per delivery and reports the outcome through `on_done`.
+
+    `policy` says which callback URLs may be reached; the default refuses every one (the app
+    sets the server's policy, the same as for `url` documents)."""
 
     def __init__(
         self,
@@ -74,7 +92,11 @@ class WebhookSender:
         backoff: float,
         stop: threading.Event,
         on_done: Callable[[str, bool], None],
+        policy: UrlPolicy | None = None,
+        timeout: float = 10.0,
     ):
+        self.policy = policy or UrlPolicy()
+        self.timeout = timeout
         self.secret = secret
         self.attempts = attempts
         self.backoff = backoff
@@ -98,6 +120,8 @@ class WebhookSender:
                     attempts=self.attempts,
                     backoff=self.backoff,
                     stop=self.stop,
+                    policy=self.policy,
+                    timeout=self.timeout,
                 )
                 if not self.stop.is_set() or ok:
                     self.on_done(prediction_id, ok)

@@ -6,8 +6,13 @@ On start it resumes every prediction left pending or running (by a crash or a ki
 undelivered webhooks. Threads are daemons: stopping the process never waits for a document;
 what was running is simply run again after the restart.
 
-Engine calls are serialised by one process-wide lock: PDFium (behind pypdfium2) must never be
-called from two threads at once.
+Extraction runs in warm worker processes (skillkit.engine.pool), one job per process at a
+time (so PDFium, which must never be called from two threads at once, is called once at a time
+per process): a runaway job is killed at `settings.limits.seconds` and its process replaced,
+a job's memory is capped at `settings.limits.memory_mb`, and the server's own threads only wait,
+so every route stays responsive. The per-document limits (pages, characters, zip sizes,
+pixels; skillkit.limits) travel with each job. `settings.isolate_engine = False` runs the engine
+in this process instead (no time or memory limit; calls serialised by one lock), for debugging.
 
 Usage of a finished prediction: elements_processed = pages read, element_type from the engine,
 credits_used = 0 (nothing is billed locally), duration_seconds rounded up to whole seconds.
@@ -26,6 +31,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from skillkit.engine.pool import EnginePool, PoolClosed
 from skillkit.errors import SkillkitError
 from skillkit.server.models import FINAL_STATUSES, utc_now
 from skillkit.server.settings import ServerSettings
@@ -53,6 +59,7 @@ class Runtime:
         self._threads: list[threading.Thread] = []
         self._started = False
         self._closed = False
+        self.pool: EnginePool | None = None
         self.webhooks = WebhookSender(
             secret=settings.webhook_secret,
             attempts=max(1, settings.webhook_attempts),
@@ -70,6 +77,12 @@ class Runtime:
         with self._lock:
             if self._started or self._closed:
                 return
+            if self.settings.isolate_engine:
+                # shared by every app of this process with the same memory limit; warmed now
+                self.pool = EnginePool.shared(
+                    max(1, self.settings.workers), self.settings.limits.memory_mb
+                )
+                self.pool.start()
             for n in range(max(1, self.settings.workers)):
                 t = threading.Thread(target=self._work, name=f"skillkit-worker-{n}", daemon=True)
                 t.start()
@@ -154,6 +167,8 @@ class Runtime:
         status, response, usage = "failed", None, {}
         try:
             extraction = self._extract(record)
+        except PoolClosed:
+            return None  # shutting down: left `running`, resumed after the restart
         except (SkillkitError, FetchFailed) as exc:
             message = str(exc)
         except Exception as exc:
@@ -194,7 +209,7 @@ class Runtime:
             return path
         return fetch_url(
             source["url"],
-            self.store.fetched_dir / record.id,
+            self.store.fetch_destination(),
             allow_list=self.settings.url_allow_list,
             allow_private=self.settings.allow_private_urls,
             max_bytes=self.settings.max_upload_bytes,
@@ -212,20 +227,20 @@ class Runtime:
     def _extract(self, record: PredictionRecord) -> Any:
         job = record.job
         path = self._document(record)
+        options: dict[str, Any] = {
+            "page_indices": job.get("page_indices"),
+            "grounding": bool(job.get("grounding")),
+            "confidence": bool(job.get("confidence")),
+            "instructions": job.get("instructions"),
+            "limits": self.settings.limits,
+        }
         try:
+            if self.pool is not None:
+                return self.pool.extract(path, job["schema"], cancel=self.stop, **options)
             from skillkit.engine import extract
-        except ImportError as exc:
-            raise FetchFailed(f"the local engine is not available: {exc}") from exc
-        try:
+
             with ENGINE_LOCK:
-                return extract(
-                    path,
-                    job["schema"],
-                    page_indices=job.get("page_indices"),
-                    grounding=bool(job.get("grounding")),
-                    confidence=bool(job.get("confidence")),
-                    instructions=job.get("instructions"),
-                )
+                return extract(path, job["schema"], **options)
         except SkillkitError as exc:
             if exc.path == str(path):  # name the user's document, not the data dir's copy
                 exc.path = self._document_name(record)

@@ -9,13 +9,16 @@ from pathlib import Path
 from skillkit.engine.document import Document
 from skillkit.engine.readers import select_pages
 from skillkit.engine.readers._flow import FlowPage
-from skillkit.engine.readers.text import decode
+from skillkit.engine.readers.text import read_text
 from skillkit.errors import EngineError
+from skillkit.limits import DEFAULT_LIMITS, Limits
 
 
-def read(path: Path, page_indices: list[int] | None = None) -> Document:
-    select_pages(1, page_indices, path)
-    text = decode(path.read_bytes(), path)
+def read(
+    path: Path, page_indices: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    select_pages(1, page_indices, path, limits)
+    text = read_text(path, limits)
     if path.suffix.lower() == ".tsv":
         delimiter = "\t"
     else:

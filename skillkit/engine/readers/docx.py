@@ -14,16 +14,22 @@ from skillkit.engine.document import Document
 from skillkit.engine.readers import require, select_pages
 from skillkit.engine.readers._flow import FlowPage
 from skillkit.errors import EngineError
+from skillkit.limits import DEFAULT_LIMITS, Limits, TextBudget, check_pages, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def read(path: Path, page_indices: list[int] | None = None) -> Document:
+def read(
+    path: Path, page_indices: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     docx = require("docx", path)
+    check_zip(path, limits, "DOCX")  # before python-docx decompresses anything
     try:
         doc = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise EngineError(f"cannot read DOCX ({exc}); is the file complete?", path=path) from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # python-docx raises several private error types
         raise EngineError(f"cannot read DOCX ({exc})", path=path) from exc
 
@@ -32,9 +38,11 @@ def read(path: Path, page_indices: list[int] | None = None) -> Document:
 
     pages: list[FlowPage] = [FlowPage(0)]
     styles = _StyleCache()
+    budget = TextBudget(limits, path)
 
     def add_paragraph(p) -> None:
         text, bold, size, heading, bullet = _paragraph_info(p, styles)
+        budget.add(len(text))
         if text.strip():
             pages[-1].text(text, heading=heading, bold=bold, size=size, bullet=bullet)
         else:
@@ -42,6 +50,8 @@ def read(path: Path, page_indices: list[int] | None = None) -> Document:
         breaks = any(br.get(f"{W}type") == "page" for br in p._p.iter(f"{W}br"))
         if breaks or p.paragraph_format.page_break_before:
             pages.append(FlowPage(len(pages)))
+            if page_indices is None:
+                check_pages(len(pages), limits, path)
 
     def add_table(t) -> None:
         rows = []
@@ -55,6 +65,7 @@ def read(path: Path, page_indices: list[int] | None = None) -> Document:
                 paras = []
                 for par in cell.paragraphs:
                     text, bold, size, _, _ = _paragraph_info(par, styles)
+                    budget.add(len(text))
                     if text.strip():
                         paras.append((text, bold, size))
                 cells.append(paras)
@@ -82,7 +93,7 @@ def read(path: Path, page_indices: list[int] | None = None) -> Document:
         add_blocks(sections[0].footer, sections[0].footer._element)
 
     count = len(pages)
-    indices = select_pages(count, page_indices, path)
+    indices = select_pages(count, page_indices, path, limits)
     return Document(
         path=path, kind="docx", pages=[pages[i].page() for i in indices], page_count=count
     )

@@ -14,7 +14,8 @@ from pathlib import Path
 from skillkit.engine.document import Document
 from skillkit.engine.readers import select_pages
 from skillkit.engine.readers._flow import FlowPage
-from skillkit.engine.readers.text import decode
+from skillkit.engine.readers.text import read_text
+from skillkit.limits import DEFAULT_LIMITS, Limits
 
 SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select"}
 BLOCK = {
@@ -196,10 +197,12 @@ class _Parser(HTMLParser):
             self.flow.table(rows, header=True)
 
 
-def read(path: Path, page_indices: list[int] | None = None) -> Document:
-    select_pages(1, page_indices, path)
+def read(
+    path: Path, page_indices: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    select_pages(1, page_indices, path, limits)
     parser = _Parser()
-    parser.feed(decode(path.read_bytes(), path))
+    parser.feed(read_text(path, limits))
     parser.close()
     while parser.tables:
         parser._end_table()

@@ -18,15 +18,18 @@ from skillkit.engine.document import Document, Page
 from skillkit.engine.readers import require, select_pages
 from skillkit.engine.readers._layout import PlacedWord, lines_from_words
 from skillkit.errors import EngineError
+from skillkit.limits import DEFAULT_LIMITS, Limits, TextBudget
 
 PDFIUM_LOCK = threading.RLock()
 
 
-def read(path: Path, page_indices: list[int] | None = None) -> Document:
+def read(
+    path: Path, page_indices: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     pdfium = require("pypdfium2", path)
     raw = require("pypdfium2.raw", path)
     with PDFIUM_LOCK:
-        count, raw_pages = _read_words(pdfium, raw, path, page_indices)
+        count, raw_pages = _read_words(pdfium, raw, path, page_indices, limits)
     # layout is plain Python: done outside the lock
     pages = [
         Page(index=index, width=width, height=height, lines=lines_from_words(words, index))
@@ -36,9 +39,10 @@ def read(path: Path, page_indices: list[int] | None = None) -> Document:
 
 
 def _read_words(
-    pdfium, raw, path: Path, page_indices: list[int] | None
+    pdfium, raw, path: Path, page_indices: list[int] | None, limits: Limits
 ) -> tuple[int, list[tuple[int, float, float, list[PlacedWord]]]]:
-    """The page count and, per selected page, its size and words (PDFium calls only)."""
+    """The page count and, per selected page, its size and words (PDFium calls only); the
+    pages and the characters of their text layers within `limits`."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception as exc:  # pdfium raises its own PdfiumError for damaged files
@@ -46,12 +50,14 @@ def _read_words(
     try:
         count = len(pdf)
         pages: list[tuple[int, float, float, list[PlacedWord]]] = []
-        for index in select_pages(count, page_indices, path):
+        budget = TextBudget(limits, path)
+        for index in select_pages(count, page_indices, path, limits):
             page = pdf[index]
             try:
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
+                    budget.add(textpage.count_chars())
                     words = _words(raw, textpage, height)
                 finally:
                     textpage.close()

@@ -23,25 +23,33 @@ from skillkit.engine.document import (
 from skillkit.engine.readers import require, select_pages
 from skillkit.engine.readers._layout import BULLET_RE
 from skillkit.errors import EngineError
+from skillkit.limits import DEFAULT_LIMITS, Limits, TextBudget, check_zip
 
 EMU_PER_PT = 12700
 
 
-def read(path: Path, page_indices: list[int] | None = None) -> Document:
+def read(
+    path: Path, page_indices: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     pptx = require("pptx", path)
+    check_zip(path, limits, "PPTX")  # before python-pptx decompresses anything
     try:
         prs = pptx.Presentation(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise EngineError(f"cannot read PPTX ({exc}); is the file complete?", path=path) from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # python-pptx raises several private error types
         raise EngineError(f"cannot read PPTX ({exc})", path=path) from exc
     slides = list(prs.slides)
     width = (prs.slide_width or 9144000) / EMU_PER_PT
     height = (prs.slide_height or 6858000) / EMU_PER_PT
     pages = []
-    for index in select_pages(len(slides), page_indices, path):
+    budget = TextBudget(limits, path)
+    for index in select_pages(len(slides), page_indices, path, limits):
         page = Page(index=index, width=width, height=height)
         _read_shapes(slides[index].shapes, page, 0.0, 0.0)
+        budget.add(sum(len(ln.text) for ln in page.lines))
         page.lines.sort(key=lambda ln: (round(ln.bbox[1], 1), ln.bbox[0]))
         prev_bottom = None
         for ln in page.lines:

@@ -14,6 +14,7 @@ from skillkit.engine.document import Document
 from skillkit.engine.readers import select_pages
 from skillkit.engine.readers._flow import FlowPage
 from skillkit.errors import EngineError
+from skillkit.limits import DEFAULT_LIMITS, Limits, check_chars, read_text_bytes
 
 HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 RULE_RE = re.compile(r"^\s*([-=_*~])(\s*\1){2,}\s*$")
@@ -48,10 +49,18 @@ def split_row(line: str) -> list[str]:
     return [clean_inline(c.strip()) for c in s.split("|")]
 
 
-def read(path: Path, page_indices: list[int] | None = None) -> Document:
-    text = decode(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n")
+def read_text(path: Path, limits: Limits) -> str:
+    """A text file's characters, within `limits.text_chars` (refused before decoding when
+    the file is too big to be within it)."""
+    return check_chars(decode(read_text_bytes(path, limits), path), limits, path)
+
+
+def read(
+    path: Path, page_indices: list[int] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    text = read_text(path, limits).replace("\r\n", "\n").replace("\r", "\n")
     chunks = text.split("\f")
-    indices = select_pages(len(chunks), page_indices, path)
+    indices = select_pages(len(chunks), page_indices, path, limits)
     markdown = path.suffix.lower() in {".md", ".markdown"}
     pages = [_page(chunks[i], i, markdown) for i in indices]
     return Document(path=path, kind="text", pages=pages, page_count=len(chunks))
