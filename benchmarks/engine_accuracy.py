@@ -1,18 +1,18 @@
-"""Accuracy of the local extraction engine on documents it was not tuned on.
+"""Accuracy of the local extraction engine on the regression corpora and the example skills.
 
-Runs the engine on every held-out corpus tests/data/holdout*/ (`<case>.<ext>` with
-`<case>.schema.json` and `<case>.expected.json`, written by scripts/make_holdout_documents.py,
-scripts/make_holdout2_documents.py, scripts/make_holdout3_documents.py,
-scripts/make_holdout4_documents.py, scripts/make_holdout5_documents.py,
-scripts/make_holdout6_documents.py, scripts/make_holdout7_documents.py and
-scripts/make_holdout8_documents.py) and, reported
-separately, on every example skill case; judges each output with
+Runs the engine on every regression corpus tests/data/regression/<corpus>/ (`<case>.<ext>` with
+`<case>.schema.json` and `<case>.expected.json`; see tests/data/regression/README.md) and,
+reported separately, on every example skill case; judges each output with
 `skillkit.compare.judge(actual, expected, schema=schema)` and prints per-case precision, recall
 and F1 over leaf fields, then per corpus the mean F1 and the micro F1 (from summed counts).
 
+The regression corpora were written by this team and the engine was tuned on them: these
+scores catch regressions, they do not measure generality (real documents do:
+../shared/corpus-real/, not committed).
+
     python benchmarks/engine_accuracy.py [-v] [--corpus NAME ...] [--json OUT]
 
-`-v` lists each case's differing fields; `--corpus holdout2` (repeatable; `examples` for the
+`-v` lists each case's differing fields; `--corpus corpus2` (repeatable; `examples` for the
 example skills) limits the run to the named corpora.
 """
 
@@ -30,8 +30,7 @@ sys.path.insert(0, str(REPO))
 from skillkit.compare import judge  # noqa: E402
 from skillkit.engine import SUPPORTED_SUFFIXES, extract  # noqa: E402
 
-DATA = REPO / "tests" / "data"
-HOLDOUT = DATA / "holdout"
+REGRESSION = REPO / "tests" / "data" / "regression"
 EXPECTED = ".expected.json"
 SCHEMA = ".schema.json"
 
@@ -59,8 +58,8 @@ class Score:
         return 2 * self.tp / d if d else 1.0
 
 
-def holdout_cases(folder: Path = HOLDOUT) -> list[tuple[str, Path, Path, Path]]:
-    """(name, document, schema, expected) for every held-out case."""
+def corpus_cases(folder: Path) -> list[tuple[str, Path, Path, Path]]:
+    """(name, document, schema, expected) for every case of one regression corpus."""
     out = []
     for doc in sorted(folder.iterdir()) if folder.is_dir() else []:
         if doc.name.endswith((EXPECTED, SCHEMA)) or doc.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -128,10 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus",
         action="append",
         metavar="NAME",
-        help="only this corpus (a tests/data/holdout* folder name, or 'examples'); repeatable",
+        help="only this corpus (a tests/data/regression/ folder name, or 'examples'); repeatable",
     )
     args = parser.parse_args(argv)
-    corpora = {d.name: d for d in sorted(DATA.glob("holdout*")) if d.is_dir()}
+    corpora = {d.name: d for d in sorted(REGRESSION.iterdir()) if d.is_dir()}
     wanted = args.corpus or [*corpora, "examples"]
     unknown = sorted(set(wanted) - {*corpora, "examples"})
     if unknown:
@@ -144,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             scores = [score_case(*c) for c in example_cases()]
             summary[name] = report("example skills", scores, args.verbose)
         else:
-            scores = [score_case(*c) for c in holdout_cases(corpora[name])]
-            summary[name] = report(f"held-out corpus {name}", scores, args.verbose)
+            scores = [score_case(*c) for c in corpus_cases(corpora[name])]
+            summary[name] = report(f"regression corpus {name}", scores, args.verbose)
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return 0

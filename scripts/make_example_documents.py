@@ -52,7 +52,7 @@ from reportlab.platypus import (
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docgen import FIXED_TIME, docx_bytes, json_text  # noqa: E402
+from docgen import FIXED_TIME, json_text, office_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SKILLS = ROOT / "example_skills"
@@ -1156,7 +1156,7 @@ def render_ostara(inv: Invoice) -> bytes:
     )
     thanks = document.add_paragraph("Thank you for the collaboration!")
     thanks.runs[0].italic = True
-    return docx_bytes(document)
+    return office_bytes(document)
 
 
 # --------------------------------------------------------------------------- receipt renderers
@@ -1514,7 +1514,7 @@ def render_daniel(cv: Resume) -> bytes:
         paragraph.paragraph_format.space_after = Pt(2)
         paragraph.add_run(f"{category}: ").bold = True
         paragraph.add_run(", ".join(skills))
-    return docx_bytes(document)
+    return office_bytes(document)
 
 
 def render_sofia(cv: Resume) -> bytes:

@@ -45,6 +45,7 @@ from typing import IO, Any
 
 import pathspec
 
+from skillkit.api import INLINE_SKILL_SOURCE, inline_skill
 from skillkit.errors import BundleError, SkillError
 from skillkit.files import (
     MAX_IGNORE_BYTES,
@@ -65,7 +66,7 @@ try:  # zipfile reads lzma entries when Python has the module
 except ImportError:  # pragma: no cover - a Python built without lzma
     _LZMA_ERRORS = ()
 
-MEDIA_TYPE = "application/zip"
+MEDIA_TYPE = INLINE_SKILL_SOURCE["media_type"].default  # application/zip
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 IGNORE_FILE = ".skillignore"
 
@@ -383,16 +384,11 @@ class PackedSkill:
 
     def source(self) -> dict[str, str]:
         """The InlineSkillSource object."""
-        return {"type": "base64", "media_type": MEDIA_TYPE, "data": self.base64}
+        return self.payload()["source"]
 
     def payload(self) -> dict[str, Any]:
         """The AgentSkill inline object that goes into `config.skills`."""
-        return {
-            "type": "inline",
-            "name": self.name,
-            "description": self.description,
-            "source": self.source(),
-        }
+        return inline_skill(self.name, self.description, self.base64, media_type=MEDIA_TYPE)
 
 
 def _checked_skill(skill_dir: str | Path) -> tuple[Path, str, str, FileSelection]:
@@ -467,15 +463,9 @@ def iter_base64(zip_path: Path, chunk: int = 3 * 256 * 1024) -> Iterator[bytes]:
 
 def write_payload(zip_path: Path, info: PackInfo, out: IO[bytes], *, kind: str = "payload") -> None:
     """Write the AgentSkill (`payload`) or InlineSkillSource (`source`) JSON, streaming the data."""
-    source = {"type": "base64", "media_type": MEDIA_TYPE, "data": _DATA_MARK}
-    doc: dict[str, Any] = source
-    if kind == "payload":
-        doc = {
-            "type": "inline",
-            "name": info.name,
-            "description": info.description,
-            "source": source,
-        }
+    doc = inline_skill(info.name, info.description, _DATA_MARK, media_type=MEDIA_TYPE)
+    if kind != "payload":
+        doc = doc["source"]
     head, tail = json.dumps(doc, ensure_ascii=False, indent=2).split(_DATA_MARK)
     out.write(head.encode())
     for piece in iter_base64(zip_path):
@@ -533,6 +523,11 @@ class BundleReport:
     skill_md: str = ""
     instructions: str = ""
     schema: dict[str, Any] | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the bundle passed every check (what the server would accept)."""
+        return not self.problems
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1079,6 +1074,7 @@ def load_bundle_bytes(path: str | Path) -> bytes:
 
 
 def inspect_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> BundleReport:
+    """`inspect_zip` of a bundle file: a .zip, or base64 / an AgentSkill JSON as `inspect` reads."""
     return inspect_zip(load_bundle_bytes(path), limits=limits)
 
 

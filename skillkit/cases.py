@@ -26,8 +26,10 @@ ids name cassette files), each of them is named by its whole file name instead (
         skip: "reason"                   # or true
 
 Without a `cases:` key the cases are discovered from the folder and `defaults:` apply to them.
-The file is validated with line numbers: unknown keys and wrong types are `CasesError`s naming
-`cases.yaml:<line>`.
+The file is validated against its JSON Schema (`skillkit/cases.schema.json`, see
+skillkit.cases_schema): unknown keys and wrong types are `CasesError`s naming `cases.yaml:<line>`
+(the line of the key at fault). What a schema cannot check is checked here: documents and
+expected files exist inside tests/, ids are unique, a mapping key and its `id` agree.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from skillkit.compare import json_type_name
+from skillkit import cases_schema
 from skillkit.documents import EXPECTED_SUFFIX, expected_path, is_document
 from skillkit.errors import CasesError, SkillError
 from skillkit.files import (
@@ -69,50 +71,9 @@ CASES_FILE = "cases.yaml"
 CASSETTES_DIR = "cassettes"
 DEFAULT_MIN_SCORE = 1.0
 
-_CASE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]*$")
-
-# GenerationConfig fields a case may set, with the JSON types each accepts.
-_CONFIG_TYPES: dict[str, tuple[str, ...]] = {
-    "prompt": ("string", "null"),
-    "detail": ("string",),
-    "json_schema": ("mapping", "string", "null"),
-    "gql_stmt": ("string", "null"),
-    "max_retries": ("integer",),
-    "max_tokens": ("integer",),
-    "temperature": ("number",),
-    "confidence": ("boolean",),
-    "grounding": ("boolean",),
-    "keyframes": ("boolean",),
-    "video_segment_duration": ("number", "null"),
-    "video_frames_per_segment": ("integer", "null"),
-    "video_model": ("string", "null"),
-    "video_input_mode": ("string", "null"),
-    "video_transcribe_audio": ("boolean",),
-    "chat_context": ("string", "null"),
-    "page_indices": ("list", "null"),
-    "use_context_cache": ("boolean",),
-    "service_tier": ("string", "null"),
-}
-_CONFIG_ENUMS = {
-    "detail": ("auto", "hi", "lo"),
-    "video_input_mode": ("frames", "native_video", None),
-    "service_tier": ("auto", "default", "standard", "flex", "priority", None),
-}
-_SETTING_TYPES: dict[str, tuple[str, ...]] = {
-    "domain": ("string", "null"),
-    "config": ("mapping",),
-    "match": ("mapping", "null"),
-    "min_score": ("number",),
-    "skip": ("boolean", "string"),
-    "timeout": ("number",),
-}
-_CASE_TYPES: dict[str, tuple[str, ...]] = {
-    "id": ("string",),
-    "document": ("string",),
-    "expected": ("string", "null"),
-    **_SETTING_TYPES,
-}
-_TOP_TYPES = {"defaults": ("mapping",), "cases": ("list", "mapping")}
+_CASE_ID = re.compile(cases_schema.CASE_ID_PATTERN)
+# The keys of `defaults:` (a case may set them too).
+_SETTING_KEYS = tuple(cases_schema.schema()["definitions"]["settings"]["properties"])
 
 
 @dataclass
@@ -249,50 +210,28 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _kind(node: yaml.Node) -> str:
-    """`mapping` / `list` (the words cases.yaml messages use), else the scalar's JSON type."""
-    if isinstance(node, yaml.MappingNode):
-        return "mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "list"
-    return json_type_name(_construct(node))
-
-
-def _construct(node: yaml.Node) -> Any:
-    return construct_yaml(node)
-
-
-def _type_ok(kind: str, allowed: tuple[str, ...]) -> bool:
-    return kind in allowed or (kind == "integer" and "number" in allowed)
+_At = tuple[str | int, ...]  # keys and list indices from the top of cases.yaml
 
 
 class _File:
-    """cases.yaml being read: raises CasesError with the line of the node at fault."""
+    """cases.yaml being read: raises CasesError with the line of the key at fault."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, root: yaml.Node | None = None) -> None:
         self.path = path
+        self.root = root
+        self._keys: _KeyIndex = {}
 
-    def error(self, message: str, node: yaml.Node | None = None) -> CasesError:
+    def line(self, at: _At) -> int | None:
+        """The line of the key (or list item) at `at`."""
+        return _line_at(self.root, at, self._keys) if self.root is not None else None
+
+    def error(self, message: str, at: _At | None = None) -> CasesError:
         """Names in the message (keys, file names from the YAML) are shown `printable`."""
-        return CasesError(
-            printable(message), path=display_path(self.path), line=_line(node) if node else None
-        )
+        line = self.line(at) if at is not None else None
+        return CasesError(printable(message), path=display_path(self.path), line=line)
 
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """{key: (key node, value node)}, refusing non-string keys (a key given twice never
-        gets here: the YAML reader refuses it, in every mapping of the file)."""
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(f"{what} must be a mapping, not a {_kind(node)}", node)
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node)
-            if not isinstance(key, str):
-                raise self.error(f"{what}: keys must be strings, not {key!r}", key_node)
-            out[key] = (key_node, value_node)
-        return out
-
-    def check_document(self, document: Path, shown: str, node: yaml.Node, what: str) -> None:
-        """DocumentError at `node` when the case's document cannot be used (`document_problem`)."""
+    def check_document(self, document: Path, shown: str, at: _At, what: str) -> None:
+        """DocumentError at `at` when the case's document cannot be used (`document_problem`)."""
         found = document_problem(document)
         if found is None:
             return
@@ -303,113 +242,56 @@ class _File:
             printable(f"{what}: document {shown!r} {why}"),
             rule=rule,
             path=display_path(self.path),
-            line=_line(node),
+            line=self.line(at),
         )
-
-    def checked(
-        self, node: yaml.Node, types: dict[str, tuple[str, ...]], what: str
-    ) -> dict[str, tuple[Any, yaml.Node]]:
-        """Validate a mapping's keys and value types; {key: (value, value node)}."""
-        out: dict[str, tuple[Any, yaml.Node]] = {}
-        for key, (key_node, value_node) in self.mapping(node, what).items():
-            if key not in types:
-                close = _closest(key, types)
-                hint = f" (did you mean '{close}'?)" if close else ""
-                allowed = ", ".join(sorted(types))
-                raise self.error(
-                    f"unknown key '{key}' in {what}{hint}; allowed: {allowed}", key_node
-                )
-            kind = _kind(value_node)
-            if not _type_ok(kind, types[key]):
-                raise self.error(
-                    f"'{key}' in {what} must be {' or '.join(types[key])}, not {kind}", value_node
-                )
-            out[key] = (_construct(value_node), value_node)
-        return out
-
-
-def _closest(word: str, choices: Iterable[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- settings
 
 
-@dataclass
-class _Settings:
-    """Defaults or per-case settings with the node of each, for error lines."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    nodes: dict[str, yaml.Node] = field(default_factory=dict)
-
-
-def _check_settings(f: _File, raw: dict[str, tuple[Any, yaml.Node]], what: str) -> _Settings:
-    settings = _Settings()
-    for key, (value, node) in raw.items():
-        if key == "config":
-            value = _check_config(f, node, what)
-        elif key == "min_score":
-            if not 0 <= float(value) <= 1:
-                raise f.error(f"'min_score' in {what} must be between 0 and 1, not {value}", node)
-            value = float(value)
-        elif key == "timeout":
-            if float(value) <= 0:
-                raise f.error(f"'timeout' in {what} must be a positive number of seconds", node)
-            value = float(value)
-        settings.values[key] = value
-        settings.nodes[key] = node
-    return settings
+def _settings(f: _File, raw: dict[str, Any], at: _At) -> dict[str, Any]:
+    """Defaults or a case's settings (valid by the schema) as the runner uses them."""
+    values = {key: raw[key] for key in _SETTING_KEYS if key in raw}
+    if "config" in values:
+        values["config"] = _config(f, values["config"], at + ("config",))
+    for key in ("min_score", "timeout"):
+        if key in values:
+            values[key] = float(values[key])
+    return values
 
 
-def _check_config(f: _File, node: yaml.Node, what: str) -> dict[str, Any]:
-    where = f"the config of {what}"
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if _construct(key_node) == "skills":
-                raise f.error(
-                    f"'skills' in {where}: the runner sends the skill under test itself; remove it",
-                    key_node,
-                )
-    raw = f.checked(node, _CONFIG_TYPES, where)
-    config: dict[str, Any] = {}
-    for key, (value, value_node) in raw.items():
-        if key in _CONFIG_ENUMS and value not in _CONFIG_ENUMS[key]:
-            allowed = ", ".join(str(v) for v in _CONFIG_ENUMS[key] if v is not None)
-            raise f.error(f"'{key}' in {where} must be one of {allowed}, not {value!r}", value_node)
-        if key == "page_indices" and value is not None:
-            if not all(isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in value):
-                raise f.error(
-                    f"'page_indices' in {where} must be a list of 0-based page numbers", value_node
-                )
-        if key == "json_schema" and isinstance(value, str):
-            schema_path = f.path.parent / value
-            if not inside(f.path.parent, f.path.parent.parent) or not inside(
-                schema_path, f.path.parent
-            ):
-                raise f.error(
-                    f"json_schema: {value!r} is outside tests/ (absolute, '..' or a symlink "
-                    "leading out); name a schema file in tests/, relative to it",
-                    value_node,
-                )
-            value = _load_schema_file(f, schema_path, value_node)
-            if not isinstance(value, dict):
-                raise f.error("'json_schema' must name a JSON file holding an object", value_node)
-        config[key] = value
-    return config
+def _config(f: _File, config: dict[str, Any], at: _At) -> dict[str, Any]:
+    """The config with a `json_schema` that names a file in tests/ replaced by that schema."""
+    out = dict(config)
+    value = config.get("json_schema")
+    if isinstance(value, str):
+        at = at + ("json_schema",)
+        schema_path = f.path.parent / value
+        if not inside(f.path.parent, f.path.parent.parent) or not inside(
+            schema_path, f.path.parent
+        ):
+            raise f.error(
+                f"json_schema: {value!r} is outside tests/ (absolute, '..' or a symlink "
+                "leading out); name a schema file in tests/, relative to it",
+                at,
+            )
+        loaded = _load_schema_file(f, schema_path, at)
+        if not isinstance(loaded, dict):
+            raise f.error("'json_schema' must name a JSON file holding an object", at)
+        out["json_schema"] = loaded
+    return out
 
 
-def _parse_rules(
-    f: _File, mapping: dict[str, Any] | None, node: yaml.Node | None, base: Any = None
-) -> Any:
+def _parse_rules(f: _File, mapping: dict[str, Any] | None, at: _At, base: Any = None) -> Any:
     """MatchRules from a `match:` mapping over `base`; errors name this file and line."""
     from skillkit.compare import MatchRules
 
-    line = _line(node) if node is not None else None
     source = display_path(f.path)
-    locate = (lambda segments: _line_at(node, segments)) if node is not None else None
+    line = f.line(at)
+
+    def locate(segments: tuple[str | int, ...]) -> int | None:
+        return f.line(at + tuple(segments))
+
     try:
         if base is None:
             return MatchRules.from_mapping(mapping, source=source, line=line, locate=locate)
@@ -417,10 +299,10 @@ def _parse_rules(
     except CasesError:
         raise
     except (ValueError, TypeError, KeyError) as exc:
-        raise f.error(f"match: {exc}", node) from exc
+        raise f.error(f"match: {exc}", at) from exc
 
 
-def _load_schema_file(f: _File, path: Path, node: yaml.Node | None) -> Any:
+def _load_schema_file(f: _File, path: Path, at: _At) -> Any:
     """A `json_schema` file with its `$ref`s to files inlined: relative to that file, bounded
     by the skill folder, never fetched (skillkit.schemas.load)."""
     from skillkit import schemas
@@ -428,7 +310,7 @@ def _load_schema_file(f: _File, path: Path, node: yaml.Node | None) -> Any:
     if not is_regular(path):
         kind = special_kind(path)
         what = f"{display_path(path)} is {kind}, not a regular file" if kind else None
-        raise f.error(f"json_schema: {what or f'no such file {display_path(path)}'}", node)
+        raise f.error(f"json_schema: {what or f'no such file {display_path(path)}'}", at)
     loaded = schemas.load(path, root=f.path.parent.parent)
     problem = schemas.first_error(loaded)
     if problem is not None:
@@ -437,15 +319,23 @@ def _load_schema_file(f: _File, path: Path, node: yaml.Node | None) -> Any:
     return loaded.schema
 
 
-def _line_at(node: yaml.Node, segments: tuple[str | int, ...]) -> int:
+_KeyIndex = dict[int, dict[str, tuple[yaml.Node, yaml.Node]]]
+
+
+def _line_at(
+    node: yaml.Node, segments: tuple[str | int, ...], index: _KeyIndex | None = None
+) -> int:
     """The line of the key (or list item) that `segments` name below `node`; where the path
-    stops matching the YAML, the line of the deepest node found."""
+    stops matching the YAML, the line of the deepest node found. `index` keeps each mapping's
+    keys once read, so that locating every case of a long file stays linear."""
+    index = {} if index is None else index
     line = _line(node)
     for segment in segments:
         if isinstance(node, yaml.MappingNode):
-            found = next(
-                ((k, v) for k, v in node.value if str(_construct(k)) == str(segment)), None
-            )
+            if id(node) not in index:
+                pairs = reversed(node.value)  # `1` and `"1"`: the first one names the key
+                index[id(node)] = {str(construct_yaml(k)): (k, v) for k, v in pairs}
+            found = index[id(node)].get(str(segment))
             if found is None:
                 return line
             line, node = _line(found[0]), found[1]
@@ -457,12 +347,6 @@ def _line_at(node: yaml.Node, segments: tuple[str | int, ...]) -> int:
         else:
             return line
     return line
-
-
-def _load_json_file(f: _File, path: Path, node: yaml.Node | None, what: str) -> Any:
-    if not path.is_file():
-        raise f.error(f"{what}: no such file {display_path(path)}", node)
-    return read_json(path)
 
 
 def read_json(path: Path, *, max_bytes: int = MAX_EXPECTED_BYTES) -> Any:
@@ -645,13 +529,13 @@ def _apply(case: Case, settings: dict[str, Any]) -> None:
 
 
 def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
-    f = _File(path)
     if _leads_out(skill, path):
         raise CasesError(_outside(skill, path, "this file"), path=display_path(path))
     try:
         raw = read_limited(path, MAX_CASES_YAML_BYTES, what="cases.yaml")
         text = raw.decode("utf-8-sig")
         root = compose_yaml(text)
+        data = construct_yaml(root)
     except UnreadableFile as exc:
         raise CasesError(exc.reason, path=display_path(path)) from exc
     except UnicodeDecodeError as exc:
@@ -668,95 +552,82 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
         raise CasesError(f"not valid YAML: {problem}", path=display_path(path), line=line) from exc
     if root is None:  # an empty file: same as no file
         return _folder_cases(skill, {})
-    top = f.checked(root, _TOP_TYPES, "cases.yaml")
-    defaults_settings = _Settings()
-    if "defaults" in top:
-        defaults_settings = _check_settings(
-            f, f.checked(top["defaults"][1], _SETTING_TYPES, "defaults"), "defaults"
-        )
-    defaults = defaults_settings.values
-    default_rules = _parse_rules(f, defaults.get("match"), defaults_settings.nodes.get("match"))
-    if "cases" not in top:
+    f = _File(path, root)
+    problem = cases_schema.first_problem(data)
+    if problem is not None:
+        raise f.error(problem.message, problem.path)
+    defaults = _settings(f, data.get("defaults") or {}, ("defaults",))
+    default_rules = _parse_rules(f, defaults.get("match"), ("defaults", "match"))
+    if "cases" not in data:
         cases = _folder_cases(skill, defaults)
         for case in cases:
             case.rules = default_rules
         return cases
 
-    cases_node = top["cases"][1]
-    entries: list[tuple[str | None, yaml.Node, yaml.Node | None]] = []
-    if isinstance(cases_node, yaml.MappingNode):
-        for name, (key_node, value_node) in f.mapping(cases_node, "cases").items():
-            entries.append((name, value_node, key_node))
-    else:
-        entries = [(None, item, None) for item in cases_node.value]
-
+    listed = data["cases"]
+    entries: list[tuple[str | None, dict[str, Any], _At]] = (
+        [(name, raw or {}, ("cases", name)) for name, raw in listed.items()]
+        if isinstance(listed, dict)
+        else [(None, raw, ("cases", index)) for index, raw in enumerate(listed)]
+    )
     cases: list[Case] = []
-    seen: dict[str, tuple[str, int]] = {}
-    for index, (name, node, key_node) in enumerate(entries):
-        anchor = key_node or node
+    seen: dict[str, tuple[str, int | None]] = {}
+    for index, (name, raw, at) in enumerate(entries):
         what = f"case '{name}'" if name else f"case #{index + 1}"
-        if isinstance(node, yaml.ScalarNode) and _construct(node) is None and name:
-            raw: dict[str, tuple[Any, yaml.Node]] = {}
-        else:
-            raw = f.checked(node, _CASE_TYPES, what)
-        if name is not None and "id" in raw and raw["id"][0] != name:
-            raise f.error(f"{what}: 'id' {raw['id'][0]!r} differs from its key", raw["id"][1])
-        case_id = name or (raw["id"][0] if "id" in raw else None)
-        document_rel = raw["document"][0] if "document" in raw else None
+        if name is not None and "id" in raw and raw["id"] != name:
+            raise f.error(f"{what}: 'id' {raw['id']!r} differs from its key", at + ("id",))
+        case_id = name or raw.get("id")
+        document_rel = raw.get("document")
         if document_rel is None:
             if case_id is None:
-                raise f.error(f"{what} needs 'document' (a file in tests/) or 'id'", anchor)
+                raise f.error(f"{what} needs 'document' (a file in tests/) or 'id'", at)
             found = _guess_documents(skill.tests_dir, case_id)
             if not found:
                 raise f.error(
                     f"{what}: no 'document' given and no document named {case_id}.* in tests/",
-                    anchor,
+                    at,
                 )
             if len(found) > 1:
                 shown = ", ".join(d.name for d in found)
                 raise f.error(
                     f"{what}: no 'document' given and several documents are named "
                     f"{case_id}.* ({shown}); add 'document:' to say which",
-                    anchor,
+                    at,
                 )
             document = found[0]
             _check_inside(skill, document)
-            f.check_document(document, document.name, anchor, what)
+            f.check_document(document, document.name, at, what)
         else:
             document = skill.tests_dir / document_rel
             if _leads_out(skill, document):
                 raise f.error(
                     f"{what}: 'document' " + _outside(skill, document, repr(document_rel)),
-                    raw["document"][1],
+                    at + ("document",),
                 )
-            f.check_document(document, document_rel, raw["document"][1], what)
+            f.check_document(document, document_rel, at + ("document",), what)
         case_id = case_id or document.stem
-        id_node = raw["id"][1] if "id" in raw else anchor
-        if not _CASE_ID.match(case_id):
-            raise f.error(
-                f"case id {case_id!r} may hold only letters, digits and . _ - @ +", id_node
-            )
+        id_at = at + ("id",) if "id" in raw else at
+        if not _CASE_ID.match(case_id):  # an id from a document's stem (the schema checks ids)
+            raise f.error(cases_schema.case_id_message(case_id), id_at)
         if case_id.casefold() in seen:
             first_id, first_line = seen[case_id.casefold()]
             same = "" if first_id == case_id else f" '{first_id}' (ids name cassette files)"
             hint = "" if "id" in raw else "; documents that share a stem need an 'id' each"
             raise f.error(
-                f"duplicate case id '{case_id}'{same} (first on line {first_line}){hint}", id_node
+                f"duplicate case id '{case_id}'{same} (first on line {first_line}){hint}", id_at
             )
-        seen[case_id.casefold()] = (case_id, _line(anchor))
+        seen[case_id.casefold()] = (case_id, f.line(at))
 
-        settings_raw = {k: v for k, v in raw.items() if k in _SETTING_TYPES}
-        own_settings = _check_settings(f, settings_raw, what)
-        own = own_settings.values
+        own = _settings(f, raw, at)
         settings = _merge(defaults, own)
 
         if "expected" in raw:
-            rel = raw["expected"][0]
+            rel = raw["expected"]
             exp = None if rel is None else skill.tests_dir / rel
             if exp is not None and _leads_out(skill, exp):
                 # --update would write there: never outside the skill's tests/ folder.
                 raise f.error(
-                    f"{what}: 'expected' " + _outside(skill, exp, repr(rel)), raw["expected"][1]
+                    f"{what}: 'expected' " + _outside(skill, exp, repr(rel)), at + ("expected",)
                 )
             # A named file that does not exist yet: `--update-missing` creates it, lint (SK309)
             # and the runner refuse it otherwise.
@@ -774,11 +645,11 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
             expected=read_json(exp) if exists else None,
             has_expected=exists,
             source=path,
-            line=_line(anchor),
+            line=f.line(at),
         )
         _apply(case, settings)
         case.rules = (
-            _parse_rules(f, own["match"], own_settings.nodes["match"], base=default_rules)
+            _parse_rules(f, own["match"], at + ("match",), base=default_rules)
             if own.get("match") is not None
             else default_rules
         )

@@ -17,7 +17,7 @@ sha256 (hex) of the canonical JSON (sorted keys, separators `,` and `:`, UTF-8) 
                         temperature 0, confidence/grounding/keyframes false,
                         video_transcribe_audio false, use_context_cache true),
      "domain":          the domain or null,
-     "model":           the model name (default "vlm-1")}
+     "model":           the model name (default "vlm-1", `skillkit.api.DEFAULT_MODEL`)}
 
 The cassette also keeps these components, so a mismatch names which input changed (skill,
 document, config, domain or model) and prints the command that re-records the case.
@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from skillkit import __version__
+from skillkit.api import GENERATION_CONFIG
 from skillkit.errors import CasesError
 from skillkit.files import (
     MAX_CASSETTE_BYTES,
@@ -50,18 +51,8 @@ from skillkit.files import (
 
 FORMAT_VERSION = 1
 
-# GenerationConfig defaults (doc-generate-api.md): equal values are left out of the fingerprint.
-CONFIG_DEFAULTS: dict[str, Any] = {
-    "detail": "auto",
-    "max_retries": 1,
-    "max_tokens": 65535,
-    "temperature": 0,
-    "confidence": False,
-    "grounding": False,
-    "keyframes": False,
-    "video_transcribe_audio": False,
-    "use_context_cache": True,
-}
+# GenerationConfig defaults (skillkit.api): equal values are left out of the fingerprint.
+CONFIG_DEFAULTS: dict[str, Any] = GENERATION_CONFIG.defaults()
 # Fields of a prediction worth keeping; everything else (ids, timestamps) is dropped.
 KEPT_PREDICTION_FIELDS = ("status", "response", "usage", "domain")
 VOLATILE_USAGE = frozenset({"duration_seconds"})

@@ -22,6 +22,7 @@ COMMANDS = {
     "test": "test",
     "generate": "generate",
     "serve": "serve",
+    "schema": "schema",
 }
 
 

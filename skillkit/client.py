@@ -9,8 +9,9 @@ Sync `Client` and async `AsyncClient` share every line of request building, retr
 error mapping: each operation is written once as a generator that yields `httpx.Request`s (and
 `_Sleep`s) and receives `httpx.Response`s; the two clients only differ in how they perform the I/O.
 
-In-process mode (`Client.local()` / `AsyncClient.local()`) talks to `skillkit.server.create_app`
-through `httpx.ASGITransport`: no socket, no key, no network.
+In-process mode is a transport: `skillkit.server.inprocess` hosts the local server's ASGI app and
+hands it to these clients (`local_client()`, `local_async_client()`): no socket, no key, no
+network. This module never imports `skillkit.server`, so it works on a core install.
 
 Timeouts and retries (three limits, each bounding the one above it)::
 
@@ -41,7 +42,7 @@ Errors (all `skillkit.errors.ClientError`, exit code 3)::
      |    +-- RequestTimeout  no (complete) answer within the per-request timeout or deadline
      +-- AuthError            401 / 403: missing or wrong API key
      +-- NotFound             404
-     +-- ValidationFailed     422: the request was refused; `.detail` holds the server's detail
+     +-- RequestRejected      422: the request was refused; `.detail` holds the server's detail
      +-- RateLimited          429 still answered after the retries (or Retry-After past the budget)
      +-- ServiceUnavailable   408 / 5xx still answered after the retries
      +-- RequestFailed        any other unexpected answer
@@ -60,22 +61,22 @@ import math
 import mimetypes
 import os
 import random
-import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
 
-from skillkit import __version__, install_hint
+from skillkit import __version__
+from skillkit.api import DEFAULT_MODEL, DOCUMENT_REQUEST, FileInfo, Prediction
 from skillkit.errors import ClientError, UsageError
 
 DEFAULT_BASE_URL = "https://api.vlm.run/v1"
-DEFAULT_MODEL = "vlm-1"
-LOCAL_BASE_URL = "http://skillkit.local/v1"
-FINAL_STATUSES = frozenset({"completed", "failed"})
+# What reports name as the target of a run that is not a URL (see `describe_target`).
+LOCAL_TARGET = "local engine (in-process, no key, no network)"
+REPLAY_TARGET = "recorded cassettes (replay, no server, no key)"
 DEFAULT_REQUEST_TIMEOUT = 30.0  # seconds; what `request_timeout=None` means
 # Said when a request that creates something broke after the service accepted it.
 _NOT_REPEATED = "; not repeated: the service accepted it, a retry could create a duplicate"
@@ -101,7 +102,7 @@ class NotFound(ClientError):
     """404: the file, prediction or route does not exist."""
 
 
-class ValidationFailed(ClientError):
+class RequestRejected(ClientError):
     """422: the service refused the request; `detail` is its explanation."""
 
     def __init__(self, message: str, *, detail: Any = None, **kwargs: Any):
@@ -182,70 +183,6 @@ class PollPolicy:
     maximum: float = 2.0
 
 
-@dataclass
-class FileInfo:
-    """An uploaded file as the service describes it (`FileResponse`)."""
-
-    id: str
-    filename: str | None = None
-    bytes: int | None = None
-    reused: bool = False
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any], *, reused: bool = False) -> FileInfo:
-        return cls(
-            id=str(data["id"]),
-            filename=data.get("filename"),
-            bytes=data.get("bytes"),
-            reused=reused,
-            raw=data,
-        )
-
-
-@dataclass
-class Prediction:
-    """A `PredictionResponse`: `response` holds the generated JSON once `status` is completed."""
-
-    id: str
-    status: str
-    response: Any = None
-    usage: dict[str, Any] | None = None
-    domain: str | None = None
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Prediction:
-        return cls(
-            id=str(data.get("id", "")),
-            status=str(data.get("status", "pending")),
-            response=data.get("response"),
-            usage=data.get("usage"),
-            domain=data.get("domain"),
-            raw=data,
-        )
-
-    @property
-    def done(self) -> bool:
-        return self.status in FINAL_STATUSES
-
-    def failure_reason(self) -> str:
-        """The server's explanation of a failed prediction, wherever it put it."""
-        candidates: list[Any] = [self.raw.get("error"), self.raw.get("message")]
-        if isinstance(self.response, dict):
-            candidates += [self.response.get(k) for k in ("error", "detail", "message", "reason")]
-        elif isinstance(self.response, str):
-            candidates.append(self.response)
-        if isinstance(self.usage, dict):
-            candidates.append(self.usage.get("message"))
-        for value in candidates:
-            if isinstance(value, dict):
-                value = value.get("message") or value.get("detail") or json.dumps(value)
-            if value:
-                return str(value)
-        return "the service gave no reason"
-
-
 @dataclass(frozen=True)
 class _Sleep:
     seconds: float
@@ -280,6 +217,16 @@ def remote_target(
     if local or (base_url is None and api_key is None):
         return None
     return base_url, api_key
+
+
+def describe_target(base_url: str | None, *, local: bool = False, replay: bool = False) -> str:
+    """What a run or a client talks to, for the first line of `skillkit test`/`generate` and
+    the header of every report: the recordings, the in-process engine, or the service URL."""
+    if replay:
+        return REPLAY_TARGET
+    if local:
+        return LOCAL_TARGET
+    return normalise_base_url(base_url or DEFAULT_BASE_URL)
 
 
 def normalise_base_url(url: str) -> str:
@@ -430,7 +377,10 @@ class _Core:
         poll: PollPolicy | None = None,
         request_timeout: float | None = None,
         use_env: bool = True,
+        local: bool = False,
     ) -> None:
+        """`local`: the transport is the in-process server (`skillkit.server.inprocess`), so
+        reports say so and there is no service to health-check."""
         if use_env:
             base_url, api_key = resolve_target(base_url, api_key)
         self.base_url = normalise_base_url(base_url or DEFAULT_BASE_URL)
@@ -444,14 +394,12 @@ class _Core:
         self.request_timeout = float(request_timeout)
         self.http_timeout = self._timeout(self.request_timeout)
         self._prefix = httpx.URL(self.base_url).path.rstrip("/")
-        self.local = False
+        self.local = local
 
     @property
     def target(self) -> str:
         """What this client talks to, for headers of reports."""
-        if self.local:
-            return "local engine (in-process, no key, no network)"
-        return self.base_url
+        return describe_target(self.base_url, local=self.local)
 
     @staticmethod
     def _timeout(seconds: float) -> httpx.Timeout:
@@ -626,7 +574,7 @@ class _Core:
         if status == 404:
             return _Failure(NotFound, f"{where}: 404 {text or 'not found'}")
         if status == 422:
-            return _Failure(ValidationFailed, f"{where}: 422 {text}", extra={"detail": detail})
+            return _Failure(RequestRejected, f"{where}: 422 {text}", extra={"detail": detail})
         if status == 429:
             return _Failure(RateLimited, f"{where}: 429 rate limited", f"; {text}" if text else "")
         if _is_retryable(status):
@@ -673,15 +621,15 @@ class _Core:
         callback_url: str | None,
         deadline: float | None = None,
     ) -> _Op[Prediction]:
-        body: dict[str, Any] = {"model": model, "file_id": file_id, "batch": batch}
-        if config:
-            body["config"] = config
-        if domain:
-            body["domain"] = domain
-        if metadata:
-            body["metadata"] = metadata
-        if callback_url:
-            body["callback_url"] = callback_url
+        body = DOCUMENT_REQUEST.body(
+            model=model,
+            file_id=file_id,
+            batch=batch,
+            config=config or None,
+            domain=domain or None,
+            metadata=metadata or None,
+            callback_url=callback_url or None,
+        )
         path = "document/generate"
         reply = yield from self._call("POST", path, json_body=body, deadline=deadline, creates=True)
         return Prediction.from_json(_expect_prediction(self._where("POST", path), reply.data))
@@ -766,17 +714,6 @@ class Client(_Core):
     ) -> None:
         super().__init__(base_url, api_key, **options)
         self._http = httpx.Client(transport=transport, timeout=self.http_timeout)
-        self._closers: list[Callable[[], None]] = []
-
-    @classmethod
-    def local(cls, **settings: Any) -> Client:
-        """A client over the in-process local server (runs its event loop in a thread)."""
-        app_host = _LocalApp(**settings)
-        transport = _ThreadedASGITransport(app_host)
-        client = cls(LOCAL_BASE_URL, app_host.api_key, transport=transport, use_env=False)
-        client.local = True
-        client._closers.append(transport.shutdown)
-        return client
 
     def _run(self, op: _Op[T]) -> T:
         try:
@@ -867,9 +804,7 @@ class Client(_Core):
         return self._run(self._op_predict(Path(document), config, domain, model, timeout, file_id))
 
     def close(self) -> None:
-        self._http.close()
-        while self._closers:
-            self._closers.pop()()
+        self._http.close()  # closes the transport too (an in-process server stops)
 
     def __enter__(self) -> Client:
         return self
@@ -882,7 +817,7 @@ class Client(_Core):
 
 
 class AsyncClient(_Core):
-    """Asyncio client. `async with AsyncClient.local() as c: await c.predict(path, ...)`."""
+    """Asyncio client. `async with AsyncClient(url, key) as c: await c.predict(path, ...)`."""
 
     def __init__(
         self,
@@ -898,17 +833,7 @@ class AsyncClient(_Core):
         self._http = httpx.AsyncClient(
             transport=transport, timeout=self.http_timeout, limits=limits
         )
-        self._app_host: _LocalApp | None = None
-
-    @classmethod
-    def local(cls, **settings: Any) -> AsyncClient:
-        """A client over the in-process local server; use it as `async with` (runs lifespan)."""
-        app_host = _LocalApp(**settings)
-        transport = httpx.ASGITransport(app=app_host.asgi, raise_app_exceptions=False)
-        client = cls(LOCAL_BASE_URL, app_host.api_key, transport=transport, use_env=False)
-        client.local = True
-        client._app_host = app_host
-        return client
+        self._transport = transport
 
     async def _run(self, op: _Op[T]) -> T:
         try:
@@ -1003,128 +928,12 @@ class AsyncClient(_Core):
         )
 
     async def aclose(self) -> None:
-        await self._http.aclose()
-        if self._app_host is not None:
-            await self._app_host.shutdown()
+        await self._http.aclose()  # closes the transport too (an in-process server stops)
 
     async def __aenter__(self) -> AsyncClient:
-        if self._app_host is not None:
-            await self._app_host.startup()
+        if self._transport is not None:  # e.g. an in-process server runs its startup
+            await self._transport.__aenter__()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
-
-
-# --------------------------------------------------------------------------- in-process app
-
-
-class _LocalApp:
-    """The local server's ASGI app plus its lifespan, driven by hand (ASGITransport skips it).
-
-    Keeps its data in a temporary directory removed on shutdown unless `data_dir` is given.
-    """
-
-    def __init__(self, **settings: Any) -> None:
-        try:
-            from skillkit.server import ServerSettings, create_app
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise ClientError(
-                f"the local engine is not available ({exc}); {install_hint('local')} "
-                "or pass --base-url/--api-key"
-            ) from exc
-        import tempfile
-
-        self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        if settings.get("data_dir") is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="skillkit-local-")
-            settings["data_dir"] = Path(self._tmp.name)
-        self.api_key: str | None = settings.setdefault("api_key", None)
-        self.app = create_app(ServerSettings(**settings))
-        self.state: dict[str, Any] = {}
-        self._receive: asyncio.Queue[dict[str, Any]] | None = None
-        self._send: asyncio.Queue[dict[str, Any]] | None = None
-        self._task: asyncio.Task[None] | None = None
-        self._started = False
-
-    async def asgi(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        """The app, with the lifespan state copied into each request scope."""
-        if scope["type"] in ("http", "websocket") and "state" not in scope:
-            scope = {**scope, "state": dict(self.state)}
-        await self.app(scope, receive, send)
-
-    async def startup(self) -> None:
-        if self._started:
-            return
-        self._started = True
-        self._receive, self._send = asyncio.Queue(), asyncio.Queue()
-        scope = {"type": "lifespan", "asgi": {"version": "3.0"}, "state": self.state}
-        self._task = asyncio.create_task(self._lifespan(scope))
-        await self._receive.put({"type": "lifespan.startup"})
-        message = await self._send.get()
-        if message["type"] == "lifespan.startup.failed":
-            raise ClientError(f"the local engine failed to start: {message.get('message', '')}")
-
-    async def _lifespan(self, scope: dict[str, Any]) -> None:
-        assert self._receive is not None and self._send is not None
-        try:
-            await self.app(scope, self._receive.get, self._send.put)
-        except Exception as exc:  # an app without lifespan support
-            await self._send.put({"type": "lifespan.unsupported", "message": str(exc)})
-        finally:
-            await self._send.put({"type": "lifespan.ended"})
-
-    async def shutdown(self) -> None:
-        if self._started and self._task is not None and self._receive and self._send:
-            if not self._task.done():
-                await self._receive.put({"type": "lifespan.shutdown"})
-                try:
-                    await asyncio.wait_for(self._send.get(), timeout=10)
-                except asyncio.TimeoutError:
-                    self._task.cancel()
-            self._started = False
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
-
-
-class _ThreadedASGITransport(httpx.BaseTransport):
-    """A sync transport over the ASGI app: an event loop in a daemon thread does the work,
-    so background tasks of the app (batch predictions) keep running between calls."""
-
-    def __init__(self, app_host: _LocalApp) -> None:
-        self._host = app_host
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-        self._thread.start()
-        self._inner = httpx.ASGITransport(app=app_host.asgi, raise_app_exceptions=False)
-        self._submit(app_host.startup())
-
-    def _submit(self, coro: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        body = request.read()
-
-        async def send() -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-            async_request = httpx.Request(
-                request.method,
-                request.url,
-                headers=request.headers,
-                content=body,
-                extensions=request.extensions,
-            )
-            response = await self._inner.handle_async_request(async_request)
-            content = b"".join([chunk async for chunk in response.aiter_raw()])
-            return response.status_code, response.headers.raw, content
-
-        status, headers, content = self._submit(send())
-        return httpx.Response(status, headers=headers, content=content, request=request)
-
-    def shutdown(self) -> None:
-        if self._loop.is_closed():
-            return
-        self._submit(self._host.shutdown())
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
-        self._loop.close()

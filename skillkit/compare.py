@@ -95,7 +95,6 @@ Merging (`MatchRules.merge`)
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import functools
 import json
 import math
@@ -106,6 +105,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from typing import Any
 
+from skillkit import dates, jsonpointer
 from skillkit.errors import CasesError, SkillError
 
 __all__ = [
@@ -135,21 +135,13 @@ _MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
 
 def _parse_pattern(pattern: str) -> tuple[str, ...]:
     """Split a JSON-pointer pattern into unescaped segments; `""` is the root."""
-    if pattern == "":
-        return ()
-    if not pattern.startswith("/"):
-        raise ValueError(f"{pattern!r} is not a JSON pointer (it must start with '/')")
-    return tuple(s.replace("~1", "/").replace("~0", "~") for s in pattern[1:].split("/"))
+    return jsonpointer.parse(pattern)
 
 
 def _matches(pattern: tuple[str, ...], path: tuple[Any, ...], *, prefix: bool) -> bool:
     if len(pattern) > len(path) or (not prefix and len(pattern) != len(path)):
         return False
     return all(p == "*" or p == str(s) for p, s in zip(pattern, path, strict=False))
-
-
-def _pointer(path: Iterable[Any]) -> str:
-    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in path)
 
 
 def _path_sort_key(pointer: str) -> tuple[tuple[int, Any], ...]:
@@ -197,19 +189,6 @@ class PathRules:
 
 
 _PATH_KEYS = ("strings", "abs_tol", "rel_tol", "dates", "numeric_strings")
-_RULE_KEYS = (
-    "abs_tol",
-    "any_of",
-    "dates",
-    "ignore",
-    "missing_equals_null",
-    "numeric_strings",
-    "ordered",
-    "paths",
-    "rel_tol",
-    "strings",
-    "unordered",
-)
 
 
 @dataclass(frozen=True)
@@ -257,10 +236,26 @@ class MatchRules:
     ) -> MatchRules:
         """Parse a `match:` mapping (from YAML) on top of `base` (default: the defaults).
 
-        Unknown keys and wrong types raise CasesError naming the key, `source` and the line
+        Checked by the `match` part of cases.yaml's JSON Schema (skillkit.cases_schema):
+        unknown keys and wrong types raise CasesError naming the key, `source` and the line
         `locate` gives for the offending key (else `line`).
         """
-        return _RulesParser(source, line, locate).parse(data, base or cls())
+        base = base or cls()
+        if data is None:
+            return base
+
+        def fail(message: str, segments: tuple[str | int, ...] = ()) -> CasesError:
+            found = locate(segments) if locate is not None else None
+            return CasesError(message, path=source, line=found or line)
+
+        if not isinstance(data, Mapping):
+            raise fail(f"match: expected a mapping of rules, got {json_type_name(data)}")
+        from skillkit.cases_schema import match_problem
+
+        problem = match_problem(dict(data))
+        if problem is not None:
+            raise fail(problem.message, problem.path)
+        return _rules_over(base, data, fail)
 
     def merge(
         self,
@@ -274,214 +269,64 @@ class MatchRules:
         return MatchRules.from_mapping(other, source=source, line=line, base=self, locate=locate)
 
 
-class _At(tuple):
-    """Where a value sits inside `match:`: ("match", "paths", "/total", "abs_tol"), shown as
-    `match.paths./total.abs_tol` (list items as `[2]`)."""
-
-    def __truediv__(self, segment: str | int) -> _At:
-        return _At((*self, segment))
-
-    def __str__(self) -> str:
-        out = ""
-        for segment in self:
-            out += f"[{segment}]" if isinstance(segment, int) else ("." if out else "") + segment
-        return out
-
-
-_MATCH = _At(("match",))
-
-
-class _RulesParser:
-    """Validates a `match:` mapping; every problem is one CasesError line.
-
-    `locate(segments)` (from the YAML reader) gives the line of the key or item at that place
-    below `match:`, so that a nested error names its own line; without it, `line` is used."""
-
-    def __init__(
-        self,
-        source: str,
-        line: int | None,
-        locate: Callable[[tuple[str | int, ...]], int | None] | None = None,
-    ) -> None:
-        self.source = source
-        self.line = line
-        self.locate = locate
-
-    def fail(self, message: str, at: _At = _MATCH) -> CasesError:
-        line = self.locate(tuple(at[1:])) if self.locate is not None else None
-        return CasesError(message, path=self.source, line=line or self.line)
-
-    def parse(self, data: Mapping[str, Any] | None, base: MatchRules) -> MatchRules:
-        if data is None:
-            return base
-        if not isinstance(data, Mapping):
-            raise self.fail(f"match: expected a mapping of rules, got {json_type_name(data)}")
-        self.check_keys(data, _RULE_KEYS, _MATCH)
-        values = self.settings(
-            data, _MATCH, ("dates", "numeric_strings", "missing_equals_null"), base.strings
+def _rules_over(
+    base: MatchRules, data: Mapping[str, Any], fail: Callable[..., CasesError]
+) -> MatchRules:
+    """A `match:` mapping that the schema accepts, applied on top of `base` ("Merging")."""
+    values = _leaf_values(data, base.strings)
+    if "missing_equals_null" in data:
+        values["missing_equals_null"] = data["missing_equals_null"]
+    lists = {k: _patterns(data[k]) for k in _LISTS if k in data}
+    new_ordered, new_unordered = lists.get("ordered", ()), lists.get("unordered", ())
+    both = set(new_ordered) & set(new_unordered)
+    if both:
+        raise fail(
+            f"match: {sorted(both)[0]!r} is listed under both 'ordered' and 'unordered'",
+            ("unordered",),
         )
-        lists = {k: self.patterns(data[k], _MATCH / k) for k in _LISTS if k in data}
-        both = set(lists.get("ordered", ())) & set(lists.get("unordered", ()))
-        if both:
-            raise self.fail(
-                f"match: {sorted(both)[0]!r} is listed under both 'ordered' and 'unordered'",
-                _MATCH / "unordered",
-            )
-        new_ordered, new_unordered = lists.get("ordered", ()), lists.get("unordered", ())
-        values["ignore"] = _extend(base.ignore, lists.get("ignore", ()))
-        values["ordered"] = _extend(
-            tuple(p for p in base.ordered if p not in new_unordered), new_ordered
-        )
-        values["unordered"] = _extend(
-            tuple(p for p in base.unordered if p not in new_ordered), new_unordered
-        )
-        any_of = dict(base.any_of)
-        if "any_of" in data:
-            any_of.update(self.any_of(data["any_of"]))
-        values["any_of"] = any_of
-        paths = dict(base.paths)
-        if "paths" in data:
-            strings = values.get("strings", base.strings)
-            for pattern, override in self.paths(data["paths"], strings).items():
-                paths[pattern] = override.over(paths[pattern]) if pattern in paths else override
-        values["paths"] = paths
-        current = {name: getattr(base, name) for name in base.__dataclass_fields__}
-        current.update(values)
-        return MatchRules(**current)
+    values["ignore"] = _extend(base.ignore, lists.get("ignore", ()))
+    values["ordered"] = _extend(
+        tuple(p for p in base.ordered if p not in new_unordered), new_ordered
+    )
+    values["unordered"] = _extend(
+        tuple(p for p in base.unordered if p not in new_ordered), new_unordered
+    )
+    values["any_of"] = {**base.any_of, **{p: tuple(v) for p, v in data.get("any_of", {}).items()}}
+    paths = dict(base.paths)
+    strings = values.get("strings", base.strings)
+    for pattern, rules in (data.get("paths") or {}).items():
+        override = PathRules(**_leaf_values(rules, strings))
+        paths[pattern] = override.over(paths[pattern]) if pattern in paths else override
+    values["paths"] = paths
+    current = {name: getattr(base, name) for name in base.__dataclass_fields__}
+    current.update(values)
+    return MatchRules(**current)
 
-    def check_keys(self, data: Mapping[str, Any], allowed: Iterable[str], where: _At) -> None:
-        allowed = tuple(allowed)
-        for key in data:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                raise self.fail(
-                    f"{where}: unknown key {key!r} (allowed: {', '.join(allowed)}){hint}",
-                    where / str(key),
-                )
 
-    def settings(
-        self,
-        data: Mapping[str, Any],
-        where: _At,
-        booleans: tuple[str, ...],
-        base_strings: tuple[str, ...],
-    ) -> dict[str, Any]:
-        """The tolerances, flags and `strings` set in `data` (the whole rules or one path's)."""
-        values: dict[str, Any] = {}
-        for key in ("abs_tol", "rel_tol"):
-            if key in data:
-                values[key] = self.tolerance(data[key], where / key)
-        for key in booleans:
-            if key in data:
-                values[key] = self.boolean(data[key], where / key)
-        if "strings" in data:
-            values["strings"] = self.strings(data["strings"], base_strings, where / "strings")
-        return values
+def _leaf_values(data: Mapping[str, Any], base_strings: tuple[str, ...]) -> dict[str, Any]:
+    """The tolerances, flags and `strings` set in `data` (the whole rules or one path's)."""
+    values = {k: data[k] for k in ("abs_tol", "rel_tol", "dates", "numeric_strings") if k in data}
+    if "strings" in data:
+        values["strings"] = _strings(data["strings"], base_strings)
+    return values
 
-    def tolerance(self, value: Any, where: _At) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"{where}: expected a number >= 0, got {json_type_name(value)}", where)
-        if not math.isfinite(value) or value < 0:
-            raise self.fail(f"{where}: expected a number >= 0, got {value!r}", where)
-        return value
 
-    def boolean(self, value: Any, where: _At) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(f"{where}: expected true or false, got {json_type_name(value)}", where)
-        return value
+def _strings(value: Any, base: tuple[str, ...]) -> tuple[str, ...]:
+    """`strings:` as a list of normalisers, a mapping of normaliser: on/off over `base`, or
+    true (the defaults) / false (none)."""
+    if isinstance(value, bool):
+        return DEFAULT_STRINGS if value else ()
+    if isinstance(value, Mapping):
+        chosen = set(base)
+        for name, on in value.items():
+            (chosen.add if on else chosen.discard)(name)
+    else:
+        chosen = set(value)
+    return tuple(n for n in STRING_NORMALISERS if n in chosen)
 
-    def strings(self, value: Any, base: tuple[str, ...], where: _At) -> tuple[str, ...]:
-        allowed = ", ".join(STRING_NORMALISERS)
-        if isinstance(value, bool):
-            return DEFAULT_STRINGS if value else ()
-        if isinstance(value, Mapping):
-            chosen = set(base)
-            for name, on in value.items():
-                if name not in STRING_NORMALISERS:
-                    raise self.fail(
-                        f"{where}: unknown normaliser {name!r} (allowed: {allowed})",
-                        where / str(name),
-                    )
-                if self.boolean(on, where / str(name)):
-                    chosen.add(name)
-                else:
-                    chosen.discard(name)
-        elif isinstance(value, list):
-            chosen = set()
-            for i, name in enumerate(value):
-                if name not in STRING_NORMALISERS:
-                    raise self.fail(
-                        f"{where}: unknown normaliser {name!r} (allowed: {allowed})", where / i
-                    )
-                chosen.add(name)
-        else:
-            raise self.fail(
-                f"{where}: expected a list of normalisers, a mapping of normaliser: true/false, "
-                f"or true/false, got {json_type_name(value)}",
-                where,
-            )
-        return tuple(n for n in STRING_NORMALISERS if n in chosen)
 
-    def pattern(self, value: Any, where: _At, shown: str | None = None) -> str:
-        shown = shown or str(where)
-        if not isinstance(value, str):
-            raise self.fail(
-                f"{shown}: expected a JSON pointer string, got {json_type_name(value)}", where
-            )
-        try:
-            _parse_pattern(value)
-        except ValueError as exc:
-            raise self.fail(f"{shown}: {exc}", where) from None
-        return value
-
-    def patterns(self, value: Any, where: _At) -> tuple[str, ...]:
-        if isinstance(value, str):
-            return (self.pattern(value, where),)
-        if not isinstance(value, list):
-            raise self.fail(
-                f"{where}: expected a list of JSON pointers, got {json_type_name(value)}", where
-            )
-        return tuple(self.pattern(v, where / i) for i, v in enumerate(value))
-
-    def any_of(self, value: Any) -> dict[str, tuple[Any, ...]]:
-        if not isinstance(value, Mapping):
-            raise self.fail(
-                f"match.any_of: expected a mapping of pointer: [values], got {json_type_name(value)}",
-                _MATCH / "any_of",
-            )
-        out = {}
-        for pointer, alternatives in value.items():
-            where = _MATCH / "any_of" / str(pointer)
-            self.pattern(pointer, where, f"match.any_of key {pointer!r}")
-            if not isinstance(alternatives, list) or not alternatives:
-                raise self.fail(
-                    f"{where}: expected a non-empty list of acceptable values, "
-                    f"got {json_type_name(alternatives)}",
-                    where,
-                )
-            out[pointer] = tuple(alternatives)
-        return out
-
-    def paths(self, value: Any, strings: tuple[str, ...]) -> dict[str, PathRules]:
-        if not isinstance(value, Mapping):
-            raise self.fail(
-                f"match.paths: expected a mapping of pointer: {{rules}}, got {json_type_name(value)}",
-                _MATCH / "paths",
-            )
-        out = {}
-        for pointer, rules in value.items():
-            where = _MATCH / "paths" / str(pointer)
-            self.pattern(pointer, where, f"match.paths key {pointer!r}")
-            if not isinstance(rules, Mapping):
-                raise self.fail(
-                    f"{where}: expected a mapping of rules, got {json_type_name(rules)}", where
-                )
-            self.check_keys(rules, _PATH_KEYS, where)
-            out[pointer] = PathRules(
-                **self.settings(rules, where, ("dates", "numeric_strings"), strings)
-            )
-        return out
+def _patterns(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 _LISTS = ("ignore", "unordered", "ordered")
@@ -692,19 +537,10 @@ def _normalise(s: str, normalisers: tuple[str, ...]) -> str:
     return s
 
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tues tue wed thurs thur thu fri sat sun"
-).split()
-_MON = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WD = r"(?:(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
-_ORD = r"(?:st|nd|rd|th)?"
+_MONTHS = dates.ENGLISH_MONTHS  # the judge reads English month names only
+_MON = "(?P<mon>" + dates.alternation(_MONTHS) + r")\.?"
+_WD = r"(?:(?:" + dates.alternation(dates.WEEKDAYS) + r")\.?,?\s+)?"
+_ORD = dates.ORDINAL
 _DATE_FORMS = [
     ("ymd", re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")),
     ("ymd", re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})")),
@@ -1047,14 +883,14 @@ class _Comparer:
 
     def absent(self, exp: Any, epath: _Path, kind: str) -> _Result:
         tp, fn = self.expected_leaves(exp, epath, nulls_match=self.null_absent)
-        diffs = [Difference(kind, _pointer(epath), exp, None)] if fn else []
+        diffs = [Difference(kind, jsonpointer.format(epath), exp, None)] if fn else []
         return _Result(tp=tp, fn=fn, diffs=diffs)
 
     def missing_row(self, exp: Any, epath: _Path) -> _Result:
         if self.ignored(epath):
             return _Result()
         _, fn = self.expected_leaves(exp, epath, nulls_match=False)
-        diffs = [Difference("missing", _pointer(epath), exp, None)] if fn else []
+        diffs = [Difference("missing", jsonpointer.format(epath), exp, None)] if fn else []
         return _Result(fn=fn, diffs=diffs)
 
     def extra(self, act: Any, epath: _Path, apath: _Path) -> _Result:
@@ -1066,8 +902,8 @@ class _Comparer:
         return _Result(fp=fp, diffs=[self.diff("extra", epath, None, act, apath)])
 
     def diff(self, kind: str, epath: _Path, exp: Any, act: Any, apath: _Path) -> Difference:
-        actual_path = _pointer(apath) if apath != epath else None
-        return Difference(kind, _pointer(epath), exp, act, actual_path)
+        actual_path = jsonpointer.format(apath) if apath != epath else None
+        return Difference(kind, jsonpointer.format(epath), exp, act, actual_path)
 
     # -- leaf counting
 
@@ -1162,7 +998,7 @@ def _cached_validator(schema_json: str) -> Any:
 def _schema_errors(actual: Any, schema: Mapping[str, Any]) -> list[str]:
     errors = []
     for error in _validator(schema).iter_errors(actual):
-        path = _pointer(error.absolute_path)
+        path = jsonpointer.format(error.absolute_path)
         message = error.message if len(error.message) <= 200 else error.message[:199] + "…"
         errors.append((_path_sort_key(path), message, f"{path or '(root)'}: {message}"))
     return [line for _, _, line in sorted(errors)]

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from skillkit import jsonpointer
 from skillkit.bundle import DEFAULT_LIMITS, select_files
 from skillkit.cases import (
     CASES_FILE,
@@ -520,10 +521,6 @@ def _check_links(
 # --------------------------------------------------------------------------- skill-test rules
 
 
-def _pointer(parts: Iterable[Any]) -> str:
-    return "/" + "/".join(str(p) for p in parts) if parts else "/"
-
-
 def _check_schema_file(root: Path, schema_path: Path) -> tuple[list[Finding], Any]:
     """SK301/SK302/SK308 for schema.json and the files its `$ref`s name (each finding on the
     line of the offending key, in the file that holds it), and the validator when it is usable.
@@ -556,7 +553,7 @@ def _check_schema_file(root: Path, schema_path: Path) -> tuple[list[Finding], An
             findings.append(
                 _finding(
                     "SK308",
-                    f"{schemas.pointer_text(parts)} names {json.dumps(name)}, which "
+                    f"{jsonpointer.display(parts)} names {json.dumps(name)}, which "
                     f'"properties" does not define; {hint} it to "properties", or drop it from '
                     '"required" (nothing can fill a property the schema does not describe)',
                     root / doc.name,
@@ -663,7 +660,7 @@ def check_tests(root: Path) -> Iterator[Finding]:
             for err in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
                 yield _finding(
                     "SK304",
-                    f"{_pointer(err.absolute_path)}: {err.message}; {_value_hint(err)}",
+                    f"{jsonpointer.display(err.absolute_path)}: {err.message}; {_value_hint(err)}",
                     expected,
                     doc.line_of(_error_parts(err)),
                 )
@@ -785,8 +782,9 @@ def _check_misspelt_expected(tests: Path, cases: list) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- entry points
 
 
-def lint_skill(root: Path) -> list[Finding]:
+def lint_skill(root: str | Path) -> list[Finding]:
     """Every finding for one skill folder, sorted by file and line."""
+    root = Path(root)
     md_path = find_skill_md(root)
     if md_path is None:
         return [

@@ -1,10 +1,12 @@
-"""All colour decisions in one place: colour only on a terminal, never with NO_COLOR."""
+"""All colour decisions in one place (`use_colour`): never with NO_COLOR, always with
+FORCE_COLOR, else only on a terminal. The console report (`skillkit.report.console`) asks here
+too."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -14,12 +16,17 @@ if TYPE_CHECKING:
     from skillkit.lint import Finding
 
 
-def use_colour(stream=None) -> bool:
-    stream = stream or sys.stdout
+def use_colour(stream: TextIO | None = None, *, terminal: bool | None = None) -> bool:
+    """Whether to colour what goes to `stream` (default stdout): never with NO_COLOR, always
+    with FORCE_COLOR (https://no-color.org, https://force-color.org), else when it is a
+    terminal. `terminal` says whether it is one, when the caller has decided that already."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
+    if terminal is not None:
+        return terminal
+    stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
 
 

@@ -40,8 +40,10 @@ from skillkit.client import (
     FileInfo,
     PredictionFailed,
     RetryPolicy,
+    describe_target,
     remote_target,
 )
+from skillkit.compare import Difference, judge
 from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
 from skillkit.files import atomic_write_bytes, json_depth_problem
 from skillkit.skill import discover_skills
@@ -54,8 +56,6 @@ SCHEMA_ONLY, UNCHECKED, UPDATED, CREATED = "schema-only", "unchecked", "updated"
 OUTCOMES = (PASSED, SCHEMA_ONLY, UNCHECKED, UPDATED, CREATED, FAILED, ERROR, SKIPPED)
 # Lint codes that --update/--update-missing repair, so they do not stop such a run.
 UPDATE_REPAIRS = ("SK309",)
-LOCAL_TARGET = "local engine (in-process, no key, no network)"
-REPLAY_TARGET = "recorded cassettes (replay, no server, no key)"
 
 
 # --------------------------------------------------------------------------- plain data
@@ -107,6 +107,14 @@ class RunOptions:
             return False
         return remote_target(self.base_url, self.api_key, local=self.local) is None
 
+    @property
+    def target(self) -> str:
+        """What the run talks to, as reports name it (`skillkit.client.describe_target`)."""
+        if self.replay:
+            return describe_target(None, replay=True)
+        remote = remote_target(self.base_url, self.api_key, local=self.local)
+        return describe_target(remote[0] if remote else None, local=remote is None)
+
     def to_dict(self) -> dict[str, Any]:
         """For report metadata: never the key; `local` says what the run did, flag or not."""
         data = asdict(self)
@@ -117,26 +125,6 @@ class RunOptions:
         except UsageError:
             pass
         return data
-
-
-@dataclass
-class Difference:
-    """One differing field, as the judge described it (kept format-neutral for reports)."""
-
-    path: str
-    kind: str
-    expected: Any = None
-    actual: Any = None
-    text: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "kind": self.kind,
-            "expected": self.expected,
-            "actual": self.actual,
-            "text": self.text,
-        }
 
 
 @dataclass
@@ -212,14 +200,14 @@ class CaseResult:
     def detail_lines(self) -> list[str]:
         """What to show under a failure: schema errors, then differing fields, then the reason."""
         lines = [f"schema: {e}" for e in self.schema_errors]
-        lines += [d.text or f"{d.path}: {d.kind}" for d in self.differences]
+        lines += [d.describe() for d in self.differences]
         if self.message and self.status != PASSED:
             lines.append(self.message)
         return lines
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["differences"] = [d.to_dict() for d in self.differences]
+        data["differences"] = [_difference_dict(d) for d in self.differences]
         data["location"] = self.location
         data["outcome"] = self.outcome
         data["checked"] = self.checked
@@ -331,17 +319,6 @@ def shard_note(total: int, options: RunOptions) -> str | None:
     )
 
 
-def describe_target(options: RunOptions) -> str:
-    if options.replay:
-        return REPLAY_TARGET
-    remote = remote_target(options.base_url, options.api_key, local=options.local)
-    if remote is None:
-        return LOCAL_TARGET
-    from skillkit.client import DEFAULT_BASE_URL, normalise_base_url
-
-    return normalise_base_url(remote[0] or DEFAULT_BASE_URL)
-
-
 # --------------------------------------------------------------------------- judging
 
 
@@ -367,22 +344,19 @@ class _Outcome:
     span: tuple[float, float] | None = None  # (start, end) in seconds since the run started
 
 
-def _difference(d: Any) -> Difference:
-    describe = getattr(d, "describe", None)
-    text = describe() if callable(describe) else str(d)
-    return Difference(
-        path=str(getattr(d, "path", "")),
-        kind=str(getattr(d, "kind", "")),
-        expected=getattr(d, "expected", None),
-        actual=getattr(d, "actual", None),
-        text=text,
-    )
+def _difference_dict(d: Difference) -> dict[str, Any]:
+    """A differing field as the JSON report writes it: the judge's fields and its line."""
+    return {
+        "path": d.path,
+        "kind": d.kind,
+        "expected": d.expected,
+        "actual": d.actual,
+        "text": d.describe(),
+    }
 
 
 def judge_case(case: Case, actual: Any) -> Verdict:
     """The judge's verdict on one output; pass means schema-valid and F1 >= min_score."""
-    from skillkit.compare import judge
-
     judgement = judge(
         actual,
         case.expected if case.has_expected else None,
@@ -392,7 +366,7 @@ def judge_case(case: Case, actual: Any) -> Verdict:
     schema_errors = [str(e) for e in getattr(judgement, "schema_errors", []) or []]
     schema_valid = not schema_errors
     f1 = getattr(judgement, "f1", None)
-    differences = [_difference(d) for d in getattr(judgement, "differences", []) or []]
+    differences = list(judgement.differences)
     if case.has_expected:
         passed = judgement.passed(case.min_score - 1e-9)
     else:
@@ -716,8 +690,10 @@ def _make_client(options: RunOptions) -> AsyncClient | None:
     if options.replay:
         return None
     remote = remote_target(options.base_url, options.api_key, local=options.local)
-    if remote is None:
-        return AsyncClient.local()
+    if remote is None:  # the runner, not the client, decides to host the server
+        from skillkit.server.inprocess import local_async_client
+
+        return local_async_client()
     base_url, api_key = remote
     return AsyncClient(
         base_url,
@@ -804,7 +780,7 @@ async def run_tests_async(
         planned = plan(paths, options)
         cases, notes = planned.cases, planned.notes
     chosen = list(cases)
-    run = RunResult(target=describe_target(options), options=options, started=_now())
+    run = RunResult(target=options.target, options=options, started=_now())
     run.total = len(chosen)
     run.notes = list(notes)
     run.skills = sorted({c.skill_name for c in chosen})

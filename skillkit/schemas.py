@@ -49,6 +49,7 @@ from jsonschema import Draft7Validator, Draft201909Validator, Draft202012Validat
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 
+from skillkit import jsonpointer
 from skillkit.errors import SkillError
 from skillkit.files import (
     MAX_JSON_DEPTH,
@@ -140,17 +141,10 @@ class SchemaProblem:
 
     @property
     def where(self) -> str:
-        return pointer_text(self.pointer)
+        return jsonpointer.display(self.pointer)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.pointer else self.message
-
-
-def pointer_text(parts: Parts) -> str:
-    """`/properties/a~1b/0` for ("properties", "a/b", 0); `(root)` for ()."""
-    if not parts:
-        return "(root)"
-    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 # --------------------------------------------------------------------------- drafts
@@ -257,8 +251,8 @@ class _Lookup:
                 return False
             except Exception:  # the document breaks its draft (e.g. a list under `items`)
                 pass
-        parts = _pointer_parts(ref[1:]) if ref.startswith("#") else None
-        return parts is not None and _has_pointer(self.doc, parts)
+        parts = jsonpointer.parse_fragment(ref[1:]) if ref.startswith("#") else None
+        return parts is not None and jsonpointer.exists(self.doc, parts)
 
     def target(self, base: str, ref: str) -> Any:
         """What `ref` resolves to inside the document (the very object, not a copy), or
@@ -270,10 +264,8 @@ class _Lookup:
                 return None
             except Exception:  # the document breaks its draft: plain pointers below
                 pass
-        parts = _pointer_parts(ref[1:]) if ref.startswith("#") else None
-        if parts is None or not _has_pointer(self.doc, parts):
-            return None
-        return _at_pointer(self.doc, parts)
+        parts = jsonpointer.parse_fragment(ref[1:]) if ref.startswith("#") else None
+        return None if parts is None else jsonpointer.resolve(self.doc, parts, None)
 
 
 def _lookup(schema: Any, cls: type) -> _Lookup:
@@ -536,7 +528,7 @@ def ref_loop_problems(schema: Any, cls: type | None = None) -> list[SchemaProble
     """`ref_loops` as problems, each at the first ref of its loop."""
     out = []
     for loop in ref_loops(schema, cls):
-        refs = [(k, str(_at_pointer(schema, (*parts, k)))) for parts, k in loop]
+        refs = [(k, str(jsonpointer.resolve(schema, (*parts, k)))) for parts, k in loop]
         out.append(SchemaProblem(loop_message(refs), (*loop[0][0], loop[0][1])))
     return out
 
@@ -1065,35 +1057,6 @@ def _def_key(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _pointer_parts(fragment: str) -> Parts | None:
-    """("a", "b") for "/a/b"; None when the fragment is an anchor, not a pointer."""
-    if fragment == "":
-        return ()
-    if not fragment.startswith("/"):
-        return None
-    return tuple(unquote(p).replace("~1", "/").replace("~0", "~") for p in fragment[1:].split("/"))
-
-
-def _has_pointer(data: Any, parts: Parts) -> bool:
-    for part in parts:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, str) and part.isdigit():
-            if int(part) >= len(data):
-                return False
-            data = data[int(part)]
-        else:
-            return False
-    return True
-
-
-def _at_pointer(data: Any, parts: Parts) -> Any:
-    """The value at `parts` (which must exist: see `_has_pointer`)."""
-    for part in parts:
-        data = data[int(part)] if isinstance(data, list) else data[part]
-    return data
-
-
 def inline(
     name: str,
     read: Callable[[str], bytes],
@@ -1193,8 +1156,8 @@ def inline(
                 content.pop("$id", None)
             embedded[keys[target]] = content
             queue.append((target, content))
-        parts = _pointer_parts(fragment)
-        if parts is not None and not _has_pointer(loaded.docs[target].data, parts):
+        parts = jsonpointer.parse_fragment(fragment)
+        if parts is not None and not jsonpointer.exists(loaded.docs[target].data, parts):
             loaded.problems.append(
                 SchemaProblem(
                     f"$ref {json.dumps(ref)}: {target} has nothing at #{fragment}",
@@ -1293,10 +1256,10 @@ def _loops_in_files(
             file, local = located(parts)
             data = loaded.docs[file].data
             written = (*local, keyword)
-            text = _at_pointer(data, written) if _has_pointer(data, written) else None
-            refs.append(
-                (keyword, str(text if text is not None else _at_pointer(result, (*parts, keyword))))
-            )
+            text = jsonpointer.resolve(data, written, None)
+            if text is None:
+                text = jsonpointer.resolve(result, (*parts, keyword))
+            refs.append((keyword, str(text)))
         file, local = located(loop[0][0])
         where = (*local, loop[0][1])
         out.append(SchemaProblem(loop_message(refs), where, file, loaded.docs[file].line_of(where)))
@@ -1447,7 +1410,6 @@ __all__ = [
     "load_from_files",
     "metaschema_problems",
     "parse_json",
-    "pointer_text",
     "ref_problems",
     "ref_keywords",
     "ref_loop_problems",
@@ -1469,6 +1431,6 @@ def line_in_file(path: Path, parts: Parts) -> int | None:
         )
     except UnreadableFile:
         return None
-    if isinstance(doc, SchemaProblem) or not _has_pointer(doc.data, tuple(str(p) for p in parts)):
+    if isinstance(doc, SchemaProblem) or not jsonpointer.exists(doc.data, parts):
         return None
     return doc.line_of(parts)

@@ -208,3 +208,56 @@ def run_cli(
 def cli():
     """The `run_cli` helper as a fixture."""
     return run_cli
+
+
+# --------------------------------------------------------------------------- servers
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real `skillkit serve` (key `servers.KEY`) for the module; yields its base URL."""
+    from servers import serving
+
+    with serving(tmp_path_factory.mktemp("server")) as root:
+        yield f"{root}/v1"
+
+
+@pytest.fixture
+def hosted():
+    """A mock of the hosted API on loopback (scripted answers), closed after the test."""
+    from servers import MockHostedAPI
+
+    api = MockHostedAPI()
+    yield api
+    api.close()
+
+
+# --------------------------------------------------------------------------- the slow tier
+
+# `python -m pytest -q` runs the fast tier (under a minute on two cores); `-m slow` runs the rest,
+# and CI runs both. A module is slow as a whole when every test in it starts real servers,
+# worker processes or subprocess pipelines, or walks a corpus; a test elsewhere is slow when it
+# needs the real `skillkit serve` (the `server_url` fixture).
+SLOW_MODULES = {
+    "test_corpus.py": "walks 135 hostile inputs through every command in subprocesses",
+    "test_engine_regression.py": "scores the engine on the eight regression corpora",
+    "test_regression_documents.py": "re-renders every corpus document and compares bytes",
+    "test_example_documents.py": "re-renders the example skills' documents",
+    "test_server.py": "the real server, driven by the official SDK and CLI",
+    "test_server_security.py": "attacks the real server from loopback",
+    "test_server_fuzz.py": "schemathesis against the server's OpenAPI",
+    "test_server_load.py": "500 requests, a SIGKILL and a restart",
+    "test_engine_sandbox.py": "kills and replaces engine worker processes",
+    "test_runner_faults.py": "a fault-injecting proxy in front of the real server",
+    "test_hostile_inputs.py": "bounded subprocesses fed hostile skills",
+    "test_properties.py": "hypothesis over packing, reading and judging",
+    "test_packaging.py": "builds and installs the wheel",
+}
+SLOW_FIXTURES = {"server_url"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.name
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

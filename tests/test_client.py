@@ -5,22 +5,19 @@ never produces on purpose (503 bursts, 429 with Retry-After)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
-import os
 import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
+from servers import FAST, KEY, free_port
 
 from skillkit.client import (
+    LOCAL_TARGET,
+    REPLAY_TARGET,
     AsyncClient,
     AuthError,
     BadResponse,
@@ -31,125 +28,34 @@ from skillkit.client import (
     Prediction,
     PredictionFailed,
     RateLimited,
+    RequestRejected,
     RetryPolicy,
     ServiceUnavailable,
-    ValidationFailed,
     _Sleep,
+    describe_target,
     normalise_base_url,
     resolve_target,
 )
-
-KEY = "test-key-123"
-FAST = RetryPolicy(max_attempts=4, max_total=10, base_delay=0.01, max_delay=0.05)
-
+from skillkit.runner import RunOptions
+from skillkit.server.inprocess import local_async_client, local_client
 
 # --------------------------------------------------------------------------- the real server
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_serve(data: Path, port: int) -> tuple[subprocess.Popen, str]:
-    """Start `python -m skillkit serve`; wait (bounded) for /v1/health; return (proc, reason).
-
-    `reason` is "" when ready, "port" when the port was taken before the server bound it.
-    The process is left running only when ready.
-    """
-    log_path = data / f"server-{port}.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLKIT_")}
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "skillkit",
-                "serve",
-                "--port",
-                str(port),
-                "--api-key",
-                KEY,
-                "--data-dir",
-                str(data / "store"),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**env, "NO_COLOR": "1"},
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                printed = log_path.read_text(errors="replace")
-                if "already in use" in printed:
-                    return proc, "port"
-                pytest.fail(f"server exited: {printed}")
-            try:
-                headers = {"Authorization": f"Bearer {KEY}"}
-                if httpx.get(f"http://127.0.0.1:{port}/v1/health", headers=headers).is_success:
-                    return proc, ""
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("server did not answer /v1/health within 30 s")
-            time.sleep(0.05)  # polling interval of a bounded readiness check
-    except BaseException:
-        _stop(proc)
-        raise
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-@contextlib.contextmanager
-def serving(data: Path) -> Iterator[str]:
-    """`python -m skillkit serve` on a free loopback port; yields its root URL.
-
-    A free port is picked first; if another process takes it in between, try again with
-    another."""
-    for _ in range(3):
-        port = free_port()
-        proc, reason = _start_serve(data, port)
-        if not reason:
-            break
-    else:
-        pytest.fail("no free port for the server after 3 attempts")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        _stop(proc)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    """The real server for this module; yields its base URL (`.../v1`)."""
-    with serving(tmp_path_factory.mktemp("server-data")) as root:
-        yield f"{root}/v1"
-
-
-def test_upload_is_deduplicated_by_md5(server, tmp_path):
+def test_upload_is_deduplicated_by_md5(server_url, tmp_path):
     doc = tmp_path / "note.txt"
     doc.write_text(f"Invoice Number: INV-{time.time_ns()}\n")
-    with Client(server, KEY) as client:
+    with Client(server_url, KEY) as client:
         first = client.upload_file(doc)
         again = client.upload_file(doc)
     assert not first.reused and again.reused
     assert again.id == first.id
 
 
-def test_failed_prediction_raises_at_once_with_the_reason(server, tmp_path):
+def test_failed_prediction_raises_at_once_with_the_reason(server_url, tmp_path):
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"this is not a PDF at all")
-    with Client(server, KEY) as client:
+    with Client(server_url, KEY) as client:
         info = client.upload_file(bad)
         pending = client.generate(info.id, {"json_schema": {"type": "object"}}, batch=True)
         started = time.monotonic()
@@ -161,28 +67,28 @@ def test_failed_prediction_raises_at_once_with_the_reason(server, tmp_path):
     assert caught.value.prediction is not None and caught.value.prediction.status == "failed"
 
 
-def test_typed_errors_from_the_real_server(server, tmp_path):
-    with Client(server, "wrong-key", retry=FAST) as client:
+def test_typed_errors_from_the_real_server(server_url, tmp_path):
+    with Client(server_url, "wrong-key", retry=FAST) as client:
         with pytest.raises(AuthError, match="401"):
             client.health()
-    with Client(server, KEY, retry=FAST) as client:
+    with Client(server_url, KEY, retry=FAST) as client:
         with pytest.raises(NotFound):
             client.get_prediction("no-such-prediction")
         doc = tmp_path / "a.txt"
         doc.write_text("x")
         info = client.upload_file(doc)
-        with pytest.raises(ValidationFailed) as caught:
+        with pytest.raises(RequestRejected) as caught:
             client.generate(info.id, {"detail": "ultra"})
     assert caught.value.detail  # the server's HTTPValidationError detail list
 
 
-def test_async_client_against_the_real_server(server, tmp_path):
+def test_async_client_against_the_real_server(server_url, tmp_path):
     doc = tmp_path / "a.txt"
     doc.write_text("Total: 12.50\n")
     schema = {"type": "object", "properties": {"total": {"type": "number"}}}
 
     async def go() -> Prediction:
-        async with AsyncClient(server, KEY) as client:
+        async with AsyncClient(server_url, KEY) as client:
             assert (await client.health()) is not None
             return await client.predict(doc, config={"json_schema": schema}, timeout=30)
 
@@ -203,7 +109,7 @@ def test_in_process_client_needs_no_socket(tmp_path, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    with Client.local() as client:
+    with local_client() as client:
         assert client.local and "in-process" in client.target
         first = client.upload_file(doc)
         assert client.upload_file(doc).id == first.id
@@ -211,56 +117,79 @@ def test_in_process_client_needs_no_socket(tmp_path, monkeypatch):
     assert prediction.status == "completed"
 
 
+def test_async_in_process_client_runs_the_lifespan_and_cleans_up(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Total: 12.50\n")
+    schema = {"type": "object", "properties": {"total": {"type": "number"}}}
+
+    async def go() -> tuple[Prediction, Path]:
+        client = local_async_client()
+        data_dir = client._http._transport.app._tmp.name  # the temporary store
+        async with client:
+            assert client.local and client.target == LOCAL_TARGET
+            prediction = await client.predict(doc, config={"json_schema": schema}, timeout=30)
+        return prediction, Path(data_dir)
+
+    prediction, data_dir = asyncio.run(go())
+    assert prediction.status == "completed" and prediction.response == {"total": 12.5}
+    assert not data_dir.exists()  # removed on close
+
+
+# A core install (no `local` extra): the client must not need, nor import, the server.
+CORE_CLIENT = """
+import sys
+import skillkit.client, skillkit.runner
+loaded = sorted(m for m in sys.modules if m.startswith(("skillkit.server", "fastapi")))
+assert not loaded, loaded
+sys.modules["skillkit.server"] = None  # as if the server could not be imported at all
+sys.modules["fastapi"] = None
+
+import httpx
+from skillkit.client import Client
+
+def answer(request):
+    path = request.url.path
+    if path.startswith("/v1/files/hash/"):
+        return httpx.Response(404, json={"detail": "not found"})
+    if path == "/v1/files":
+        return httpx.Response(200, json={"id": "file-1", "filename": "a.txt"})
+    if path == "/v1/document/generate":
+        body = {"id": "pred-1", "status": "completed", "response": {"total": 12.5}}
+        return httpx.Response(200, json=body)
+    return httpx.Response(200, json={"status": "ok"})
+
+with Client("http://api.test/v1", "k", transport=httpx.MockTransport(answer)) as client:
+    assert client.target == "http://api.test/v1" and not client.local
+    print(client.predict(sys.argv[1], timeout=10).response)
+"""
+
+
+def test_the_core_client_never_imports_the_server(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Total: 12.50\n")
+    proc = subprocess.run(
+        [sys.executable, "-c", CORE_CLIENT, str(doc)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "{'total': 12.5}"
+
+
+def test_one_description_of_the_target():
+    assert describe_target("http://host:8000") == "http://host:8000/v1"
+    assert describe_target(None) == "https://api.vlm.run/v1"
+    assert describe_target("http://host:8000", local=True) == LOCAL_TARGET
+    assert describe_target(None, replay=True) == REPLAY_TARGET
+    assert RunOptions(replay=True).target == REPLAY_TARGET
+    assert RunOptions(local=True).target == LOCAL_TARGET
+    remote = RunOptions(base_url="http://127.0.0.1:9/", api_key="k")
+    assert remote.target == "http://127.0.0.1:9/v1"
+    assert Client("http://127.0.0.1:9", "k", use_env=False).target == remote.target
+
+
 # --------------------------------------------------------------------------- a mock hosted API
-
-
-class MockHostedAPI:
-    """A mock of the hosted VLM Run API on loopback: answers scripted responses per path."""
-
-    def __init__(self) -> None:
-        self.script: dict[str, list[tuple[int, dict[str, str], object]]] = {
-            "GET /v1/health": [(200, {}, {"status": "ok"})]
-        }
-        self.calls: list[tuple[str, str, float]] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def _answer(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                if length:
-                    self.rfile.read(length)
-                outer.calls.append((self.command, self.path, time.monotonic()))
-                default = [(404, {}, {"detail": "not scripted"})]
-                queue = outer.script.get(f"{self.command} {self.path.split('?')[0]}", default)
-                status, headers, body = queue.pop(0) if len(queue) > 1 else queue[0]
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                for k, v in {"Content-Type": "application/json", **headers}.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_POST = _answer
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-@pytest.fixture
-def hosted() -> Iterator[MockHostedAPI]:
-    api = MockHostedAPI()
-    yield api
-    api.close()
 
 
 DONE = {"id": "p1", "status": "completed", "response": {"ok": True}}

@@ -34,12 +34,9 @@ from corpus.build import Place, Unsupported
 from corpus.entries import ENTRIES
 from corpus.manifest import CorpusEntry, Run
 
-pytestmark = [
-    pytest.mark.skipif(
-        sys.platform == "win32", reason="the corpus needs POSIX files (FIFOs, symlinks, modes)"
-    ),
-    pytest.mark.slow,  # minutes: the default suite runs it, CI's second Python leg does not
-]
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="the corpus needs POSIX files (FIFOs, symlinks, modes)"
+)
 
 TIMEOUT = 60  # seconds per run
 MEMORY_CAP = 1536 * 1024 * 1024  # RLIMIT_AS per run, on Linux

@@ -218,7 +218,7 @@ def wait_final(client: httpx.Client, prediction_id: str, timeout: float = 120) -
 
 
 def test_health_answers_while_a_runaway_job_runs(tmp_path: Path, runaway: Path, small: Path):
-    settings = ServerSettings(data_dir=tmp_path / "d", api_key=KEY, limits=Limits(seconds=4))
+    settings = ServerSettings(data_dir=tmp_path / "d", api_key=KEY, limits=Limits(seconds=2))
     with serve(settings) as client:
         job = generate(client, runaway)
         deadline = time.monotonic() + 60
@@ -239,7 +239,7 @@ def test_health_answers_while_a_runaway_job_runs(tmp_path: Path, runaway: Path, 
         body = wait_final(client, job)
     assert body["status"] == "failed"
     assert body["response"]["error"] == (
-        "runaway.txt: time limit exceeded (4 s): the extraction was stopped (limits.seconds)"
+        "runaway.txt: time limit exceeded (2 s): the extraction was stopped (limits.seconds)"
     )
     assert body["usage"]["message"] == body["response"]["error"]
 

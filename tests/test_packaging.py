@@ -85,6 +85,7 @@ def test_wheel_contains_templates_and_every_module(wheel: Path) -> None:
             assert f"skillkit/templates/{rel}" in names, rel
     assert "skillkit/templates/extraction/schema.json" in names
     assert "skillkit/templates/basic/SKILL.md" in names
+    assert "skillkit/cases.schema.json" in names  # cases.yaml's validator needs it
     for module in (REPO / "skillkit").rglob("*.py"):
         rel = module.relative_to(REPO).as_posix()
         assert rel in names, f"{rel} is missing from the wheel (add its package to pyproject)"

@@ -8,14 +8,18 @@ import json
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli
 
+from skillkit.compare import Difference
+from skillkit.engine.preview import EnginePreviewer
 from skillkit.report import html as html_report
-from skillkit.runner import CaseResult, Difference, RunOptions, RunResult
+from skillkit.runner import CaseResult, RunOptions, RunResult
 
 EXAMPLE = REPO / "example_skills" / "invoice-extraction"
 CASES = (
@@ -149,21 +153,51 @@ def test_previews_never_fail_and_are_rendered_once_per_document(
 ):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 this is not really a PDF")
-    preview = html_report.first_page(broken)
+    preview = html_report.first_page(broken, EnginePreviewer())
     assert preview.image is None and preview.note
 
     calls: list[Path] = []
     real = html_report.first_page
 
-    def counting(path: Path) -> html_report.Preview:
+    def counting(path: Path, previewer: html_report.Previewer | None = None) -> html_report.Preview:
         calls.append(path)
-        return real(path)
+        return real(path, previewer)
 
     monkeypatch.setattr(html_report, "first_page", counting)
-    cache = html_report.PreviewCache()
+    cache = html_report.PreviewCache(EnginePreviewer())
     pdf = EXAMPLE / "tests" / "bluepeak-88213.pdf"
     assert cache.get(pdf) is cache.get(pdf)
     assert cache.get(pdf).image and len(calls) == 1
+
+
+def test_the_report_gets_its_previewer_and_never_imports_the_engine(tmp_path: Path):
+    code = (
+        "import sys\n"
+        "from skillkit.report import html\n"
+        "loaded = [m for m in sys.modules if m.startswith(('skillkit.engine', 'pypdfium2'))]\n"
+        "assert not loaded, loaded\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    # Without a previewer a PDF is named, not rendered; with one it is rendered and read.
+    pdf = EXAMPLE / "tests" / "bluepeak-88213.pdf"
+    assert html_report.first_page(pdf) == html_report.Preview(note="no preview for this format")
+    assert html_report.first_page(pdf, EnginePreviewer()).image.startswith("data:image/png;base64,")
+    docx = EXAMPLE / "tests" / "atelier-ostara-ost-2026-031.docx"
+    assert "Atelier Ostara B.V." in html_report.first_page(docx, EnginePreviewer()).text
+
+    class Fixed:
+        def render_first_page(self, path: Path, *, width: int, max_height: int):
+            return (b"\x00\x00\x00", 1, 1, 3, 3)
+
+        def first_page_lines(self, path: Path) -> list[str]:
+            raise AssertionError("not needed once the page is rendered")
+
+    out = tmp_path / "r.html"
+    report = html_report.Report(out, previewer=Fixed())
+    assert report.previews.get(pdf).image == "data:image/png;base64," + base64.b64encode(
+        html_report.encode_png(b"\x00\x00\x00", 1, 1, 3, 3)
+    ).decode("ascii")
 
 
 def test_json_lines_carry_pointers_for_highlighting():
@@ -171,5 +205,5 @@ def test_json_lines_carry_pointers_for_highlighting():
     lines = list(html_report.json_lines(value))
     assert [text for _, text in lines] == json.dumps(value, indent=2).splitlines()
     assert ("/a~1b/1/c", '      "c": null') in lines
-    block = html_report.json_block(value, [Difference("/a~1b/1", "missing", text="gone")])
+    block = html_report.json_block(value, [Difference("missing", "/a~1b/1")])
     assert block.count('class="diff missing"') == 3  # the row's {, its field and }

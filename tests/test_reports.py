@@ -7,9 +7,10 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from skillkit.compare import Difference
 from skillkit.report import console, github, junit, markdown
 from skillkit.report import json as json_report
-from skillkit.runner import CaseResult, Difference, RunOptions, RunResult
+from skillkit.runner import CaseResult, RunOptions, RunResult
 
 
 def result(case: str, status: str, **extra) -> CaseResult:
@@ -39,7 +40,7 @@ def sample_run() -> RunResult:
             f1=0.8,
             message="F1 0.800 below min_score 1; 1 field(s) differ",
             differences=[
-                Difference("/total", "changed", 100, 101, "/total: expected 100, got 101")
+                Difference("changed", "/total", 100, 101)  # "/total: expected 100, got 101"
             ],
             file="skills/inv/tests/cases.yaml",
             line=7,

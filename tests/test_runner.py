@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import REPO, make_skill, run_cli
-from test_client import KEY, MockHostedAPI, free_port, server  # noqa: F401  (fixture)
+from servers import KEY, MockHostedAPI, free_port
 
 from skillkit.runner import RunOptions, run_tests
 
@@ -45,10 +45,10 @@ def report(path: Path) -> dict:
 # --------------------------------------------------------------------------- the real server
 
 
-def test_example_skills_all_pass_over_loopback(server, tmp_path):  # noqa: F811
+def test_example_skills_all_pass_over_loopback(server_url, tmp_path):
     out = tmp_path / "report.json"
-    result = run_cli("test", REPO / "example_skills", *remote(server), "--json", out)
-    assert result.stdout.splitlines()[0] == f"skillkit test: target: {server}"
+    result = run_cli("test", REPO / "example_skills", *remote(server_url), "--json", out)
+    assert result.stdout.splitlines()[0] == f"skillkit test: target: {server_url}"
     data = report(out)
     failing = {
         r["case_id"]: r["differences"] or r["message"]
@@ -60,23 +60,23 @@ def test_example_skills_all_pass_over_loopback(server, tmp_path):  # noqa: F811
     assert result.exit_code == 0, result.output
 
 
-def test_snapshots_then_a_changed_value_fails_naming_the_field(server, tmp_path):  # noqa: F811
+def test_snapshots_then_a_changed_value_fails_naming_the_field(server_url, tmp_path):
     skill = demo_skill(tmp_path)
-    created = run_cli("test", skill, *remote(server), "--update-missing")
+    created = run_cli("test", skill, *remote(server_url), "--update-missing")
     assert created.exit_code == 0, created.output
     assert "created" in created.stdout
     expected = skill / "tests" / "inv-1.expected.json"
     text = expected.read_text()
     assert text.endswith("}\n") and text.startswith("{\n  ")  # indent=2, trailing newline
 
-    again = run_cli("test", skill, *remote(server), "--junit", tmp_path / "junit.xml")
+    again = run_cli("test", skill, *remote(server_url), "--junit", tmp_path / "junit.xml")
     assert again.exit_code == 0, again.output
     assert "2 passed, 0 failed" in again.stdout
 
     data = json.loads(text)
     data["invoice_number"] = "INV-999"
     expected.write_text(json.dumps(data, indent=2) + "\n")
-    failed = run_cli("test", skill, *remote(server), "--junit", tmp_path / "junit.xml")
+    failed = run_cli("test", skill, *remote(server_url), "--junit", tmp_path / "junit.xml")
     assert failed.exit_code == 1
     assert '/invoice_number: expected "INV-999"' in failed.stdout
     assert "1 passed, 1 failed" in failed.stdout
@@ -84,17 +84,17 @@ def test_snapshots_then_a_changed_value_fails_naming_the_field(server, tmp_path)
     failure = suite.find("testcase[@name='inv-1']/failure")
     assert failure is not None and "/invoice_number" in failure.text
 
-    updated = run_cli("test", skill, *remote(server), "--update")
+    updated = run_cli("test", skill, *remote(server_url), "--update")
     assert updated.exit_code == 0, updated.output
     assert "updated" in updated.stdout and "1 field(s) changed" in updated.stdout
     assert json.loads(expected.read_text())["invoice_number"] != "INV-999"
 
 
-def test_a_failed_prediction_is_an_error_with_its_reason_at_once(server, tmp_path):  # noqa: F811
+def test_a_failed_prediction_is_an_error_with_its_reason_at_once(server_url, tmp_path):
     skill = demo_skill(tmp_path, docs={"tests/broken.pdf": b"not a PDF at all"})
     started = time.monotonic()
     result = run_cli(
-        "test", skill, *remote(server), "--timeout", "60", "--json", tmp_path / "r.json"
+        "test", skill, *remote(server_url), "--timeout", "60", "--json", tmp_path / "r.json"
     )
     assert time.monotonic() - started < 30  # at once, not after the 60 s timeout
     assert result.exit_code == 3  # the service failed on every case
@@ -231,7 +231,7 @@ def test_runner_retries_503_and_uploads_each_document_once(tmp_path):
     assert calls.count("GET /v1/predictions/p1") >= 3
 
 
-def test_copied_example_with_one_edited_value_fails(server, tmp_path):  # noqa: F811
+def test_copied_example_with_one_edited_value_fails(server_url, tmp_path):
     source = REPO / "example_skills" / "invoice-extraction"
     skill = tmp_path / "invoice-extraction"
     shutil.copytree(source, skill)
@@ -240,7 +240,7 @@ def test_copied_example_with_one_edited_value_fails(server, tmp_path):  # noqa: 
     key = next(k for k, v in data.items() if isinstance(v, str) and v)
     data[key] = data[key] + " (edited)"
     expected.write_text(json.dumps(data, indent=2) + "\n")
-    result = run_cli("test", skill, *remote(server), "-k", expected.name.split(".")[0])
+    result = run_cli("test", skill, *remote(server_url), "-k", expected.name.split(".")[0])
     assert result.exit_code == 1
     assert f"/{key}: expected " in result.stdout
 
@@ -268,9 +268,9 @@ def test_per_case_timeout_ends_a_prediction_that_never_finishes(tmp_path):
     assert not any(path.startswith("/v1/files?") for _, path, _ in hosted.calls)  # reused
 
 
-def test_a_wrong_key_fails_fast_with_one_line(server, tmp_path):  # noqa: F811
+def test_a_wrong_key_fails_fast_with_one_line(server_url, tmp_path):
     skill = demo_skill(tmp_path)
-    result = run_cli("test", skill, "--base-url", server, "--api-key", "wrong-key")
+    result = run_cli("test", skill, "--base-url", server_url, "--api-key", "wrong-key")
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "401" in result.stderr
     assert "--api-key" in result.stderr

@@ -28,7 +28,7 @@ from faultproxy import (
     stall_body,
     truncate,
 )
-from test_client import KEY, serving
+from servers import KEY, serving
 
 import skillkit.client as client_module
 from skillkit.client import AsyncClient, Client, RateLimited, RequestTimeout, RetryPolicy

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import make_skill
-from test_client import FAST, Client, MockHostedAPI
+from servers import FAST, MockHostedAPI
 
+from skillkit.client import Client
 from skillkit.runner import RunOptions, run_tests
 
 SCHEMA = {

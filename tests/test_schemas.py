@@ -367,7 +367,7 @@ def recorder() -> Iterator[tuple[str, list[str]]]:
         hits: list[str] = []
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/x.json", Handler.hits
     finally:

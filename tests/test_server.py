@@ -14,7 +14,6 @@ import http.server
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -22,13 +21,13 @@ import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pypdfium2
 import pytest
 from conftest import REPO, build_zip, make_skill, run_cli
+from servers import TERMINAL, Server, free_port, start_server, wait_for
 from vlmrun.client import VLMRun
 from vlmrun.client.exceptions import AuthenticationError
 from vlmrun.client.types import AgentSkill, GenerationConfig
@@ -41,9 +40,7 @@ INVOICE_SKILL = EXAMPLES / "invoice-extraction"
 INVOICE_DOC = INVOICE_SKILL / "tests" / "bluepeak-88213.pdf"
 RECEIPT_SKILL = EXAMPLES / "receipt-extraction"
 RECEIPT_DOC = RECEIPT_SKILL / "tests" / "harbor-hardware-2026-02-21.txt"
-KEY = "test-key-0123456789"
 SECRET = "webhook-secret"
-TERMINAL = ("completed", "failed")
 
 
 def expected_of(document: Path) -> dict:
@@ -52,135 +49,6 @@ def expected_of(document: Path) -> dict:
 
 def schema_of(skill: Path) -> dict:
     return json.loads((skill / "schema.json").read_text())
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-# --------------------------------------------------------------------------- a real server
-
-
-@dataclass
-class Server:
-    proc: subprocess.Popen
-    port: int
-    key: str
-    log: Path
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
-
-    def http(self, key: str | None = KEY) -> httpx.Client:
-        headers = {"Authorization": f"Bearer {key}"} if key else {}
-        return httpx.Client(base_url=self.base_url, headers=headers, timeout=30)
-
-    def sdk(self) -> VLMRun:
-        return VLMRun(api_key=self.key, base_url=self.base_url, max_retries=1)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
-def start_server(
-    data_dir: Path,
-    log: Path,
-    *args: str,
-    key: str | None = KEY,
-    key_via_env: bool = False,
-    env: dict[str, str] | None = None,
-    port: int | None = None,
-) -> Server:
-    """Start `skillkit serve` and wait (bounded) until /v1/health answers.
-
-    `key=None` lets the server generate a key, read back from its output. `serve` cannot bind
-    port 0, so a free port is picked first; if something else takes it in between, retry with
-    another (a fixed `port` is never retried).
-    """
-    for attempt in range(3):
-        log_start = log.stat().st_size if log.exists() else 0
-        try:
-            return _start_server_once(
-                data_dir, log, log_start, args, key, key_via_env, env, port or free_port()
-            )
-        except _PortTaken:
-            if port is not None or attempt == 2:
-                raise AssertionError(f"port in use:\n{log.read_text()}") from None
-    raise AssertionError("unreachable")
-
-
-class _PortTaken(Exception):
-    """The picked port was taken by someone else before the server bound it."""
-
-
-def _start_server_once(
-    data_dir: Path,
-    log: Path,
-    log_start: int,
-    args: tuple[str, ...],
-    key: str | None,
-    key_via_env: bool,
-    env: dict[str, str] | None,
-    port: int,
-) -> Server:
-    cmd = [sys.executable, "-m", "skillkit", "serve", "--port", str(port)]
-    cmd += ["--data-dir", str(data_dir), "--log-level", "warning", *args]
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("SKILLKIT_")}
-    full_env.update(env or {})
-    if key and key_via_env:
-        full_env["SKILLKIT_SERVER_API_KEY"] = key
-    elif key:
-        cmd += ["--api-key", key]
-    with log.open("ab") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=full_env)
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                printed = log.read_bytes()[log_start:].decode(errors="replace")
-                if "already in use" in printed:
-                    raise _PortTaken
-                raise AssertionError(f"server exited early:\n{printed}")
-            try:
-                status = httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code
-                if status in (200, 401):
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)  # polling interval of a bounded readiness check
-        else:
-            raise AssertionError(f"server not ready in time:\n{log.read_text()}")
-        if key is None:
-            printed = log.read_bytes()[log_start:].decode()
-            found = re.search(r"API key \(generated, shown once\): (\S+)", printed)
-            assert found, printed
-            key = found.group(1)
-    except BaseException:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        raise
-    return Server(proc=proc, port=port, key=key, log=log)
-
-
-def wait_for(client: httpx.Client, prediction_id: str, timeout: float = 30) -> dict:
-    """Poll a prediction until it is completed or failed (bounded)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        body = client.get(f"/predictions/{prediction_id}").json()
-        if body["status"] in TERMINAL:
-            return body
-        time.sleep(0.05)
-    raise AssertionError(f"prediction {prediction_id} did not finish: {body}")
 
 
 @pytest.fixture(scope="module")
@@ -430,7 +298,7 @@ def _webhook_receiver() -> tuple[http.server.ThreadingHTTPServer, list, threadin
 
 def test_webhook_delivered_with_hmac_signature(loopback_server: Server):
     receiver, got, arrived = _webhook_receiver()
-    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    threading.Thread(target=receiver.serve_forever, args=(0.05,), daemon=True).start()
     try:
         callback = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
         with loopback_server.http() as c:
@@ -602,7 +470,7 @@ def test_in_process_app_fetches_allowed_url(tmp_path: Path):
     files = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), lambda *a: _Files(*a, directory=str(tmp_path / "www"))
     )
-    threading.Thread(target=files.serve_forever, daemon=True).start()
+    threading.Thread(target=files.serve_forever, args=(0.05,), daemon=True).start()
     try:
         app = create_app(ServerSettings(url_allow_list=["127.0.0.1"], allow_private_urls=True))
     except BaseException:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from test_server import KEY, start_server
+from servers import KEY, start_server
 
 TOTAL = 500
 CONCURRENCY = 32

@@ -30,7 +30,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import build_zip
-from test_server import KEY, Server, start_server
+from servers import KEY, Server, start_server
 
 from skillkit.server import ServerSettings, create_app
 from skillkit.server import urls as server_urls

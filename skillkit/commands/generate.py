@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from skillkit.api import DEFAULT_MODEL, GENERATION_CONFIG
 from skillkit.commands._common import handle_errors, write_output
 from skillkit.errors import UsageError
 
@@ -48,7 +49,9 @@ def _read_schema(path: str) -> dict[str, Any]:
 @click.option("--local", is_flag=True, help="Run on the embedded engine in-process (no key).")
 @click.option("--base-url", metavar="URL", help="Service URL [env VLMRUN_BASE_URL].")
 @click.option("--api-key", metavar="KEY", help="Bearer key [env VLMRUN_API_KEY].")
-@click.option("--model", default="vlm-1", show_default=True, help="Model name sent to generate.")
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="Model name sent to generate."
+)
 @click.option("--timeout", type=float, default=300.0, show_default=True, help="Seconds to wait.")
 @click.option(
     "--no-validate", is_flag=True, help="Run the skill even if `skillkit validate` finds errors."
@@ -87,7 +90,6 @@ def command(
     from skillkit.bundle import pack_skill
     from skillkit.client import Client, remote_target
     from skillkit.lint import require_valid
-    from skillkit.runner import LOCAL_TARGET
     from skillkit.skill import load_skill, skill_root
 
     doc = Path(document)
@@ -101,26 +103,25 @@ def command(
     loaded = load_skill(skill)
     packed = pack_skill(loaded.root)
     schema = _read_schema(json_schema) if json_schema else loaded.schema
-    config: dict[str, Any] = {"skills": [packed.payload()]}
-    if schema is not None:
-        config["json_schema"] = schema
-    if prompt:
-        config["prompt"] = prompt
-    if grounding:
-        config["grounding"] = True
-    if pages:
-        try:
-            config["page_indices"] = [int(p) for p in pages.split(",") if p.strip()]
-        except ValueError:
-            raise UsageError(f"--pages must be comma-separated numbers, not {pages!r}") from None
+    try:
+        page_indices = [int(p) for p in pages.split(",") if p.strip()] if pages else None
+    except ValueError:
+        raise UsageError(f"--pages must be comma-separated numbers, not {pages!r}") from None
+    config = GENERATION_CONFIG.body(
+        skills=[packed.payload()],
+        json_schema=schema,
+        prompt=prompt or None,
+        grounding=True if grounding else None,
+        page_indices=page_indices,
+    )
     remote = remote_target(base_url, api_key, local=local)
-    if remote is None:
-        client = Client.local()
-        target = LOCAL_TARGET
+    if remote is None:  # the command, not the client, decides to host the server
+        from skillkit.server.inprocess import local_client
+
+        client = local_client()
     else:
         client = Client(*remote, use_env=False)
-        target = client.base_url
-    click.echo(f"skillkit generate: target: {target}", err=True)
+    click.echo(f"skillkit generate: target: {client.target}", err=True)
     with client:
         prediction = client.predict(doc, config=config, domain=domain, model=model, timeout=timeout)
     text = json.dumps(prediction.response, indent=2, ensure_ascii=False) + "\n"

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from skillkit.api import DEFAULT_MODEL
 from skillkit.commands._common import handle_errors
 from skillkit.errors import UsageError
 
@@ -30,7 +31,9 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
     help="Service to test against, e.g. http://127.0.0.1:8000/v1 [env VLMRUN_BASE_URL].",
 )
 @click.option("--api-key", metavar="KEY", help="Bearer key for the service [env VLMRUN_API_KEY].")
-@click.option("--model", default="vlm-1", show_default=True, help="Model name sent to generate.")
+@click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="Model name sent to generate."
+)
 @click.option("-j", "--jobs", type=int, default=4, show_default=True, help="Cases run at once.")
 @click.option(
     "--timeout", type=float, default=300.0, show_default=True, help="Seconds allowed per case."
@@ -176,10 +179,13 @@ def command(
         (json_path, json_report),
         (junit, junit_report),
         (markdown, markdown_report),
-        (html_path, html_report),
     ):
         if path:
             listeners.append(module.Report(path))
+    if html_path:
+        from skillkit.engine.preview import EnginePreviewer
+
+        listeners.append(html_report.Report(html_path, previewer=EnginePreviewer()))
     if github.enabled():
         listeners.append(github.Report())
     run = run_tests(

@@ -26,7 +26,7 @@ import copy
 import re
 from typing import Any
 
-from skillkit import schemas
+from skillkit import jsonpointer, schemas
 from skillkit.errors import EngineError, SkillError
 
 Schema = dict[str, Any]
@@ -39,16 +39,8 @@ def _deref(node: Schema, root: Schema) -> Schema:
         seen += 1
         if not isinstance(ref, str) or not ref.startswith("#"):
             return {k: v for k, v in node.items() if k != "$ref"}
-        target: Any = root
-        for part in ref.lstrip("#").strip("/").split("/"):
-            if not part:
-                continue
-            part = part.replace("~1", "/").replace("~0", "~")
-            if isinstance(target, dict) and part in target:
-                target = target[part]
-            else:
-                target = {}
-                break
+        parts = jsonpointer.parse_fragment(ref[1:])
+        target: Any = {} if parts is None else jsonpointer.resolve(root, parts, {})
         rest = {k: v for k, v in node.items() if k != "$ref"}
         node = {**target, **rest} if isinstance(target, dict) else rest
     return node if isinstance(node, dict) else {}
@@ -243,7 +235,7 @@ def _conform(data: Any, schema: Schema) -> Any:
     if errors:
         raise EngineError(
             "the output schema cannot be satisfied: no output validates "
-            f"({schemas.pointer_text(tuple(errors[0].absolute_path))}: {errors[0].message})"
+            f"({jsonpointer.display(tuple(errors[0].absolute_path))}: {errors[0].message})"
         )
     return data
 
@@ -267,7 +259,7 @@ def _add_required(
         if pattern is not None:
             target[name] = default_for(pattern, root)
         elif extra is False:
-            where = schemas.pointer_text(tuple(path))
+            where = jsonpointer.display(tuple(path))
             raise EngineError(
                 f"the output schema cannot be satisfied: {where} requires {name!r}, which its "
                 "properties do not define, and additionalProperties is false; add "

@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from skillkit.dates import MONTHS, ORDINAL, alternation
+
 # -- numbers ------------------------------------------------------------------------------
 
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -186,20 +188,8 @@ def currency_code(text: str) -> str | None:
 
 # -- dates --------------------------------------------------------------------------------
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-    # a few common non-English month names
-    "januar": 1, "janvier": 1, "enero": 1, "februar": 2, "fevrier": 2, "febrero": 2,
-    "marz": 3, "mars": 3, "marzo": 3, "avril": 4, "abril": 4, "mai": 5, "mayo": 5, "juni": 6,
-    "juin": 6, "junio": 6, "juli": 7, "juillet": 7, "julio": 7, "aout": 8, "agosto": 8,
-    "septembre": 9, "septiembre": 9, "oktober": 10, "octobre": 10, "octubre": 10,
-    "novembre": 11, "noviembre": 11, "dezember": 12, "decembre": 12, "diciembre": 12,
-}  # fmt: skip
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ORD = r"(?:st|nd|rd|th)?"
+_MONTH_ALT = alternation(MONTHS)
+_ORD = ORDINAL
 _TIME = r"(?:[ T,]+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 
 _DATE_PATTERNS = [

@@ -18,9 +18,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from skillkit.dates import MONTHS, alternation
 from skillkit.engine import values
 
-_MON = "|".join(sorted(values.MONTHS, key=len, reverse=True))
+_MON = alternation(MONTHS)
 _YEARLESS_RE = re.compile(
     rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s\-./]*(?P<mon>{_MON})\.?"
     rf"|(?P<mon2>{_MON})\.?[\s\-./]*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)",
@@ -77,7 +78,7 @@ def parse_yearless(text: str) -> values.DateValue | None:
     if state[1] is None:
         state[1] = scan(state[0], values.date_order_hint(state[0]))
     ctx: DocumentDates = state[1]
-    month = values.MONTHS[(m.group("mon") or m.group("mon2")).lower()]
+    month = MONTHS[(m.group("mon") or m.group("mon2")).lower()]
     day = int(m.group("d") or m.group("d2"))
     if not 1 <= day <= 31:
         return None

@@ -1,13 +1,13 @@
 """The console report: target first, progress while running, then a table and each failure's
 differing fields (never two whole objects).
 
-On a terminal: a live rich progress bar and colour (unless NO_COLOR). Elsewhere (CI logs, pipes):
-one plain line per finished case, no colour, no cursor tricks.
+On a terminal: a live rich progress bar and colour. Elsewhere (CI logs, pipes): one plain line
+per finished case, no cursor tricks, and no colour unless FORCE_COLOR (colour follows
+`skillkit.output.use_colour`, as for every command: NO_COLOR always wins).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from skillkit.files import printable
+from skillkit.output import use_colour
 from skillkit.report import Reporter, fmt_score, summary_line
 
 if TYPE_CHECKING:
@@ -37,12 +38,15 @@ MAX_DETAIL_LINES = 25
 
 
 def make_console(stream: TextIO | None = None, *, force_terminal: bool | None = None) -> Console:
+    """A console on `stream` (stdout): live and wrapped on a terminal, plain elsewhere."""
     stream = stream or sys.stdout
     terminal = force_terminal if force_terminal is not None else stream.isatty()
+    colour = use_colour(stream, terminal=terminal)
     return Console(
         file=stream,
         force_terminal=terminal,
-        no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
+        color_system=("auto" if terminal else "standard") if colour else None,
+        no_color=not colour,
         highlight=False,
         soft_wrap=not terminal,
         width=None if terminal else 120,
@@ -130,7 +134,7 @@ class Report(Reporter):
                 self.console.print(Text(printable(line)))
                 if result.status == "passed":  # what the update changed
                     for diff in result.differences[:MAX_DETAIL_LINES]:
-                        self.console.print(Text(f"    {printable(diff.text)}"))
+                        self.console.print(Text(f"    {printable(diff.describe())}"))
         for result in run.results:
             if result.status not in ("failed", "error"):
                 continue

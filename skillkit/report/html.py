@@ -1,9 +1,11 @@
 """`--html FILE`: one self-contained page to review a run by eye.
 
-Each case shows its document's first page (PDFs rendered with pypdfium2, images embedded, other
-formats as a text excerpt) next to the expected and the actual JSON, with the differing fields
-listed and highlighted. Everything is inline (CSS, images as data: URIs, no script), so the file
-can be attached to a CI run or mailed as is. Values come from documents: all of it is escaped.
+Each case shows its document's first page (images embedded; PDFs rendered and other formats as
+a text excerpt by the `previewer` the caller passes in: `skillkit test` gives the engine's,
+`skillkit.engine.preview.EnginePreviewer`) next to the expected and the actual JSON, with the
+differing fields listed and highlighted. Everything is inline (CSS, images as data: URIs, no
+script), so the file can be attached to a CI run or mailed as is. Values come from documents:
+all of it is escaped.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from skillkit import jsonpointer
 from skillkit.report import QUALIFIERS, FileReport, fmt_score, summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from skillkit.runner import CaseResult, Difference, RunResult
+    from skillkit.compare import Difference
+    from skillkit.runner import CaseResult, RunResult
 
 PAGE_WIDTH = 500  # pixels of a rendered PDF page
 MAX_PAGE_HEIGHT = 2000  # long receipts: cap the rendered height instead
@@ -80,44 +84,32 @@ def _data_uri(media_type: str, payload: bytes) -> str:
     return f"data:{media_type};base64,{base64.b64encode(payload).decode('ascii')}"
 
 
-def _render_pdf(path: Path) -> str | None:
-    """Page 0 as a PNG data URI, or None when pypdfium2 is not installed."""
-    try:
-        import pypdfium2 as pdfium
+class Previewer(Protocol):
+    """What the report needs to show a document that is not an image; passed in (the engine's
+    is `skillkit.engine.preview.EnginePreviewer`), so that this module never imports a reader."""
 
-        from skillkit.engine.readers.pdf import PDFIUM_LOCK
-    except ImportError:
-        return None
-    with PDFIUM_LOCK:  # PDFium is not thread-safe; the in-process engine may be reading too
-        pdf = pdfium.PdfDocument(str(path))
-        try:
-            page = pdf[0]
-            width, height = page.get_size()
-            scale = min(PAGE_WIDTH / max(width, 1.0), MAX_PAGE_HEIGHT / max(height, 1.0))
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            pixels = bytes(memoryview(bitmap.buffer).cast("B"))
-            size = (bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels)
-        finally:
-            pdf.close()
-    png = encode_png(pixels, *size)
-    return _data_uri("image/png", png)
+    def render_first_page(
+        self, path: Path, *, width: int, max_height: int
+    ) -> tuple[bytes, int, int, int, int] | None:
+        """Page 0 as `encode_png` takes it (pixels, width, height, stride, channels), or None
+        when the format (or the install) cannot be rendered."""
+
+    def first_page_lines(self, path: Path) -> list[str]:
+        """The first page's text, one line per item."""
 
 
-def _excerpt(path: Path) -> str | None:
-    """The first lines of the document's first page as the local engine reads them."""
-    try:
-        from skillkit.engine import read_document
-    except ImportError:
-        return None
-    lines = [line.text for line in read_document(path, [0]).lines]
+def _excerpt(lines: list[str]) -> str | None:
     text = "\n".join(lines[:EXCERPT_LINES])
     if len(lines) > EXCERPT_LINES:
         text += f"\n… {len(lines) - EXCERPT_LINES} more line(s)"
     return text or None
 
 
-def first_page(path: Path) -> Preview:
-    """The preview of one document; never raises (a report must not fail over a preview)."""
+def first_page(path: Path, previewer: Previewer | None = None) -> Preview:
+    """The preview of one document; never raises (a report must not fail over a preview).
+
+    Images are embedded as they are; anything else needs a `previewer`: a rendered page, else
+    a text excerpt."""
     suffix = path.suffix.lower()
     problem = None
     try:
@@ -125,14 +117,16 @@ def first_page(path: Path) -> Preview:
             if path.stat().st_size > MAX_IMAGE_BYTES:
                 return Preview(note="image too large to embed")
             return Preview(image=_data_uri(IMAGE_TYPES[suffix], path.read_bytes()))
-        if suffix == ".pdf":
-            image = _render_pdf(path)
-            if image:
-                return Preview(image=image)
+        if previewer is not None:
+            raw = previewer.render_first_page(path, width=PAGE_WIDTH, max_height=MAX_PAGE_HEIGHT)
+            if raw:
+                return Preview(image=_data_uri("image/png", encode_png(*raw)))
     except Exception as exc:  # noqa: BLE001 - any rendering failure only loses the picture
         problem = f"could not render the page: {exc}"
+    if previewer is None:
+        return Preview(note=problem or "no preview for this format")
     try:
-        text = _excerpt(path)
+        text = _excerpt(previewer.first_page_lines(path))
     except Exception as exc:  # noqa: BLE001 - unreadable documents are reported by the case
         return Preview(note=problem or f"no preview: {exc}")
     if text:
@@ -143,7 +137,8 @@ def first_page(path: Path) -> Preview:
 class PreviewCache:
     """First pages by document (path, size, mtime): a document used by many cases renders once."""
 
-    def __init__(self) -> None:
+    def __init__(self, previewer: Previewer | None = None) -> None:
+        self.previewer = previewer
         self._previews: dict[tuple[str, int, int], Preview] = {}
 
     def get(self, path: Path) -> Preview:
@@ -153,7 +148,7 @@ class PreviewCache:
             return Preview(note="document not found")
         key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
         if key not in self._previews:
-            self._previews[key] = first_page(path)
+            self._previews[key] = first_page(path, self.previewer)
         return self._previews[key]
 
 
@@ -180,10 +175,6 @@ def load_expected(result: CaseResult) -> Expected:
         return Expected(problem=f"cannot read {exc}")
 
 
-def _pointer_part(key: Any) -> str:
-    return "/" + str(key).replace("~", "~0").replace("/", "~1")
-
-
 def json_lines(
     value: Any, pointer: str = "", prefix: str = "", suffix: str = "", depth: int = 0
 ) -> Iterator[tuple[str, str]]:
@@ -204,7 +195,7 @@ def json_lines(
     yield pointer, f"{pad}{prefix}{open_}"
     for n, (key, child, label) in enumerate(items):
         comma = "," if n < len(items) - 1 else ""
-        yield from json_lines(child, pointer + _pointer_part(key), label, comma, depth + 1)
+        yield from json_lines(child, jsonpointer.append(pointer, key), label, comma, depth + 1)
     yield pointer, f"{pad}{close}{suffix}"
 
 
@@ -221,7 +212,7 @@ def json_block(value: Any, differences: list[Difference]) -> str:
             break
         hits = [d for d in differences if _covers(d.path, pointer)]
         if hits:
-            title = "; ".join(d.text or f"{d.path}: {d.kind}" for d in hits[:3])
+            title = "; ".join(d.describe() for d in hits[:3])
             out.append(
                 f'<span class="diff {esc(hits[0].kind)}" title="{esc(title)}">{esc(line)}</span>'
             )
@@ -379,10 +370,7 @@ def _problems(result: CaseResult) -> list[str]:
     if result.differences:
         out.append(f"<p>{len(result.differences)} differing field(s):</p><ul>")
         for d in result.differences[:MAX_DIFFERENCES]:
-            out.append(
-                f'<li><span class="kind">{esc(d.kind)}</span>'
-                f"{esc(d.text or (d.path or '(root)'))}</li>"
-            )
+            out.append(f'<li><span class="kind">{esc(d.kind)}</span>{esc(d.describe())}</li>')
         if len(result.differences) > MAX_DIFFERENCES:
             out.append(f"<li>… {len(result.differences) - MAX_DIFFERENCES} more</li>")
         out.append("</ul>")
@@ -476,11 +464,14 @@ def render(
 
 
 class Report(FileReport):
-    """Rewritten after each case; first pages and expected files are read once per run."""
+    """Rewritten after each case; first pages and expected files are read once per run.
 
-    def __init__(self, path: str | Path) -> None:
+    `previewer` renders and reads documents other than images (see `first_page`); without
+    one they are shown by name only."""
+
+    def __init__(self, path: str | Path, *, previewer: Previewer | None = None) -> None:
         super().__init__(path)
-        self.previews = PreviewCache()
+        self.previews = PreviewCache(previewer)
         self.expected: dict[str, Expected] = {}
 
     def render(self, run: RunResult) -> str:

@@ -7,7 +7,8 @@
 
 Modules: models (API models), settings, store (SQLite + files), jobs (request -> job),
 skills (inline / referenced skills), hub (domain schemas), urls (safe fetching),
-worker (background processing), webhooks (signed callbacks), app (routes).
+worker (background processing), webhooks (signed callbacks), app (routes), inprocess (the
+app hosted in this process as a transport for `skillkit.client`: `local_client()`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
-"""The API's request and response models, written once (mirrors doc-generate-api.md).
+"""The API's models as pydantic declarations: what the server validates and its OpenAPI shows.
 
-Field names, types, defaults, enums and descriptions follow the published OpenAPI of
-`POST /v1/document/generate`; FileResponse and the hub/schema models follow what the official
-`vlmrun` SDK parses. Unknown request fields are ignored (as the hosted API does), so newer
-clients keep working.
+The models of the API are written once in `skillkit.api` (the table the core install uses);
+these declarations restate them with pydantic, and tests/test_api.py proves them equal field by
+field (name, type, default, enum, doc). FileResponse and the hub/schema models follow what the
+official `vlmrun` SDK parses. Unknown request fields are ignored (as the hosted API does), so
+newer clients keep working.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
 from pydantic import AnyUrl, BaseModel, Field
+
+from skillkit import api
 
 __all__ = [
     "AgentSkill",
@@ -36,38 +39,13 @@ __all__ = [
     "SchemaResponse",
 ]
 
-JobStatus = Literal["pending", "enqueued", "running", "completed", "failed", "paused"]
-FINAL_STATUSES = frozenset({"completed", "failed"})
+JobStatus = Literal[api.JOB_STATUSES]  # type: ignore[valid-type]  # one table: skillkit.api
+FINAL_STATUSES = api.FINAL_STATUSES
 
 # The purposes the SDK's FileResponse accepts (anything else would break `files.upload`).
-FilePurpose = Literal[
-    "fine-tune",
-    "assistants",
-    "assistants_output",
-    "batch",
-    "batch_output",
-    "vision",
-    "datasets",
-]
+FilePurpose = Literal[api.FILE_PURPOSES]  # type: ignore[valid-type]
 
-KnownDomain = Literal[
-    "document.invoice",
-    "document.markdown",
-    "document.receipt",
-    "document.resume",
-    "document.us-drivers-license",
-    "document.layout-detection",
-    "construction.blueprint",
-    "healthcare.patient-referral",
-    "healthcare.patient-identification",
-    "healthcare.physician-order",
-    "healthcare.claims-processing",
-    "healthcare.phi-redaction",
-    "healthcare.phi-edit-replace",
-    "healthcare.lab-report",
-    "healthcare.prior-authorization-request",
-    "healthcare.explanation-of-benefits",
-]
+KnownDomain = Literal[api.KNOWN_DOMAINS]  # type: ignore[valid-type]
 
 
 # A client-chosen prediction id is only ever data (no file is named after it), and is
