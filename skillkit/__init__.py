@@ -74,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     "PollPolicy": "skillkit.client",
     "Prediction": "skillkit.api",
     "FileInfo": "skillkit.api",
+    "SkillInfo": "skillkit.client",  # a registry entry (`Client.lookup_skill`, `skillkit publish`)
     "local_client": "skillkit.server.inprocess",  # needs the `local` extra
     "local_async_client": "skillkit.server.inprocess",
     # the error tree: every error skillkit raises is a SkillkitError
@@ -146,6 +147,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time the names load l
         RequestTimeout,
         RetryPolicy,
         ServiceUnavailable,
+        SkillInfo,
     )
     from skillkit.compare import Difference, Judgement, MatchRules, PathRules, judge
     from skillkit.errors import (

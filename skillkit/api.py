@@ -2,7 +2,9 @@
 
 Each model is a `Model` of `Field`s (name, JSON type, default, enum, doc), as published for
 `POST /v1/document/generate` (GenerationConfig, AgentSkill, InlineSkillSource, the request, the
-PredictionResponse and its usage) plus the FileResponse the official `vlmrun` SDK parses. Plain
+PredictionResponse and its usage) plus the FileResponse the official `vlmrun` SDK parses and
+the skill registry's models (SkillInfo, SkillDownloadResponse and the create / update / lookup
+bodies the SDK's `client.skills` sends). Plain
 data, no dependencies: the core install imports it. What derives from it:
 
     cases.yaml `config:`       `skillkit/cases.schema.json` (`cases_schema.config_schema`)
@@ -40,6 +42,13 @@ __all__ = [
     "PREDICTION_RESPONSE",
     "REQUEST_METADATA",
     "REQUIRED",
+    "SKILL_CREATE_REQUEST",
+    "SKILL_DOWNLOAD_RESPONSE",
+    "SKILL_INFO",
+    "SKILL_LOOKUP_REQUEST",
+    "SKILL_ORDER_BY",
+    "SKILL_UPDATE_REQUEST",
+    "SKILL_USED",
     "Field",
     "FileInfo",
     "Model",
@@ -395,6 +404,10 @@ PREDICTION_RESPONSE = Model(
         Field("status", (_S,), "pending", "The status of the job.", enum=JOB_STATUSES),
         Field("domain", (_S, _N), None,
               "The domain of the prediction (e.g. document.invoice, image.caption)."),
+        Field("skills_used", ("array", _N), None,
+              "(skillkit) The skills the prediction ran with, in config.skills order: name, "
+              "version, id, bundle digest and source; null when the request named none.",
+              items="SkillUsed"),
     ),
 )  # fmt: skip
 
@@ -413,6 +426,101 @@ FILE_RESPONSE = Model(  # not on the generate page: the shape the SDK's `files.u
     ),
 )  # fmt: skip
 
+# --------------------------------------------------------------------------- the skill registry
+# Not on the generate page: what the SDK's `client.skills` sends and parses (SkillInfo,
+# SkillDownloadResponse), plus the bodies of its create / update / lookup calls. The local
+# server's own additions are marked "(skillkit)" in their doc.
+
+SKILL_ORDER_BY = ("created_at", "updated_at", "name")
+
+SKILL_USED = Model(
+    "SkillUsed",
+    "(skillkit) One skill a prediction ran with: which name and version, from where.",
+    (
+        Field("name", (_S, _N), None, "Name of the skill (its SKILL.md frontmatter name)."),
+        Field("skill_version", (_S, _N), None,
+              "Version that ran: the registry's version, a --skills-dir folder's "
+              "metadata.version, or null (inline skills, unversioned folders)."),
+        Field("skill_id", (_S, _N), None,
+              "The registry id of that version; for an inline skill the SDK's id "
+              "(inline_ + 16 hex of the sha256 of its base64 data); null for a folder."),
+        Field("bundle_sha256", (_S,), REQUIRED, "sha256 of the zip bundle that ran."),
+        Field("source", (_S,), REQUIRED, "Where the skill came from.",
+              enum=("registry", "skills_dir", "inline")),
+    ),
+)  # fmt: skip
+
+SKILL_INFO = Model(
+    "SkillInfo",
+    "Skill information response.",
+    (
+        Field("id", (_S,), REQUIRED, "ID of the skill"),
+        Field("name", (_S,), REQUIRED, "Name of the skill"),
+        Field("description", (_S, _N), None, "Description of the skill"),
+        Field("skill_version", (_S, _N), None, "Version of the skill"),
+        Field("version", (_S, _N), None,
+              "DEPRECATED: Use 'skill_version' instead. Version of the skill."),
+        Field("created_at", (_S, _N), None,
+              "Date and time when the skill was created (in UTC timezone)", format="date-time"),
+        Field("updated_at", (_S, _N), None,
+              "Date and time when the skill was updated (in UTC timezone)", format="date-time"),
+        Field("status", (_S, _N), None, "The status of the skill", enum=JOB_STATUSES),
+        Field("is_public", ("boolean", _N), None, "Whether the skill is public"),
+        Field("bundle_sha256", (_S, _N), None,
+              "(skillkit) sha256 of the skill's zip bundle, as `skillkit pack` prints it."),
+    ),
+)  # fmt: skip
+
+SKILL_DOWNLOAD_RESPONSE = Model(
+    "SkillDownloadResponse",
+    "Response for skill download URL.",
+    (
+        Field("download_url", (_S,), REQUIRED, "Presigned download URL for the skill zip"),
+        Field("expires_in", ("integer", _N), None, "Seconds until the URL expires"),
+        Field("expires_at", (_S, _N), None, "(skillkit) When the URL expires (UTC).",
+              format="date-time"),
+        Field("skill_id", (_S, _N), None, "(skillkit) ID of the skill version it downloads."),
+        Field("bundle_sha256", (_S, _N), None,
+              "(skillkit) sha256 of the zip the URL answers, to check the download against."),
+    ),
+)  # fmt: skip
+
+SKILL_CREATE_REQUEST = Model(
+    "SkillCreateRequest",
+    "Create a skill: from an uploaded skill zip (`file_id`), or from a `prompt` (+ optional "
+    "`json_schema`), or from a chat session (`session_id`).",
+    (
+        Field("prompt", (_S, _N), None,
+              "Text prompt to auto-generate SKILL.md and schema"),
+        Field("json_schema", ("object", _N), None, "Optional JSON schema (used with prompt)"),
+        Field("session_id", (_S, _N), None, "Chat session ID to generate skill from"),
+        Field("file_id", (_S, _N), None, "Uploaded skill zip file ID"),
+        Field("name", (_S, _N), None, "Skill name (used with file_id)"),
+        Field("description", (_S, _N), None, "Skill description (used with file_id)"),
+    ),
+)  # fmt: skip
+
+SKILL_UPDATE_REQUEST = Model(
+    "SkillUpdateRequest",
+    "Update an existing skill (creates a new version).",
+    (
+        Field("file_id", (_S, _N), None, "New skill zip file ID"),
+        Field("description", (_S, _N), None, "Updated description"),
+    ),
+)  # fmt: skip
+
+SKILL_LOOKUP_REQUEST = Model(
+    "SkillLookupRequest",
+    "Lookup a skill by name and optional version.",
+    (
+        Field("name", (_S,), REQUIRED, "Skill name for lookup"),
+        Field("skill_version", ("integer", _S, _N), None,
+              "Skill version (used with name); 'latest' or absent: the newest."),
+        Field("version", ("integer", _S, _N), None,
+              "DEPRECATED: Use 'skill_version' instead."),
+    ),
+)  # fmt: skip
+
 MODELS: dict[str, Model] = {
     m.name: m
     for m in (
@@ -424,6 +532,12 @@ MODELS: dict[str, Model] = {
         CREDIT_USAGE,
         PREDICTION_RESPONSE,
         FILE_RESPONSE,
+        SKILL_USED,
+        SKILL_INFO,
+        SKILL_DOWNLOAD_RESPONSE,
+        SKILL_CREATE_REQUEST,
+        SKILL_UPDATE_REQUEST,
+        SKILL_LOOKUP_REQUEST,
     )
 }
 

@@ -17,7 +17,13 @@ sha256 (hex) of the canonical JSON (sorted keys, separators `,` and `:`, UTF-8) 
                         temperature 0, confidence/grounding/keyframes false,
                         video_transcribe_audio false, use_context_cache true),
      "domain":          the domain or null,
-     "model":           the model name (default "vlm-1", `skillkit.api.DEFAULT_MODEL`)}
+     "model":           the model name (default "vlm-1", `skillkit.api.DEFAULT_MODEL`),
+     "skill_reference": only for `skillkit test --published`: the published version the
+                        request named, {"skill_name": ..., "skill_version": ...} (then
+                        `bundle_sha256` is "" and `config` holds no schema but the case's own)}
+
+An inline run has no `skill_reference` key, so its fingerprint is what it always was, and a
+recording of the folder's bundle never answers a published run (nor one version another).
 
 The cassette also keeps these components, so a mismatch names which input changed (skill,
 document, config, domain or model) and prints the command that re-records the case.
@@ -93,6 +99,7 @@ class Inputs:
     config: dict[str, Any]
     domain: str | None
     model: str
+    skill_reference: dict[str, str] | None = None  # a published run: the version it named
 
     @classmethod
     def build(
@@ -103,17 +110,44 @@ class Inputs:
         config: dict[str, Any] | None,
         domain: str | None,
         model: str,
+        skill_reference: dict[str, Any] | None = None,
     ) -> Inputs:
-        return cls(bundle_sha256, document_sha256, normalise_config(config), domain or None, model)
+        reference = None
+        if skill_reference is not None:
+            reference = {
+                key: str(skill_reference[key])
+                for key in ("skill_name", "skill_id", "skill_version")
+                if skill_reference.get(key) is not None
+            }
+        return cls(
+            bundle_sha256,
+            document_sha256,
+            normalise_config(config),
+            domain or None,
+            model,
+            reference,
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "bundle_sha256": self.bundle_sha256,
             "document_sha256": self.document_sha256,
             "config": self.config,
             "domain": self.domain,
             "model": self.model,
         }
+        if self.skill_reference is not None:  # absent for inline runs: their fingerprint stays
+            data["skill_reference"] = self.skill_reference
+        return data
+
+    @property
+    def skill(self) -> str:
+        """The skill the inputs ran, in words: `published NAME VERSION` or `the folder's bundle`."""
+        ref = self.skill_reference
+        if ref is None:
+            return "the folder's bundle (inline)"
+        name = ref.get("skill_name") or ref.get("skill_id") or "?"
+        return f"published {name} {ref.get('skill_version', 'latest')}"
 
     @property
     def fingerprint(self) -> str:
@@ -127,7 +161,14 @@ class Inputs:
             dict(data.get("config") or {}),
             data.get("domain"),
             str(data.get("model", "")),
+            _reference(data.get("skill_reference")),
         )
+
+
+def _reference(value: Any) -> dict[str, str] | None:
+    if not isinstance(value, dict):
+        return None
+    return {str(k): str(v) for k, v in value.items() if v is not None}
 
 
 @dataclass
@@ -148,8 +189,10 @@ class CassetteMiss(CasesError):
     exit_code = 1
 
 
-def rerecord_command(skill_dir: str, case_name: str) -> str:
-    return f"skillkit test {skill_dir} --record -k {case_name}"
+def rerecord_command(skill_dir: str, case_name: str, published: str | None = None) -> str:
+    """The command that records the case again (`published`: the version a published run named)."""
+    extra = f" --published {published}" if published else ""
+    return f"skillkit test {skill_dir} --record -k {case_name}{extra}"
 
 
 def load(path: Path) -> Cassette | None:
@@ -222,7 +265,9 @@ def save(path: Path, case_name: str, inputs: Inputs, prediction: dict[str, Any])
 def changed_inputs(recorded: Inputs, current: Inputs) -> list[str]:
     """Which inputs differ, in words: 'skill', 'document', 'config (page_indices)', ..."""
     changed = []
-    if recorded.bundle_sha256 != current.bundle_sha256:
+    if recorded.skill_reference != current.skill_reference:
+        changed.append(f"skill ({recorded.skill} -> {current.skill})")
+    elif recorded.bundle_sha256 != current.bundle_sha256:
         changed.append("skill")
     if recorded.document_sha256 != current.document_sha256:
         changed.append("document")
@@ -248,7 +293,8 @@ _WHAT = {
 
 def replay(path: Path, inputs: Inputs, *, skill_dir: str, case_name: str) -> dict[str, Any]:
     """The recorded prediction for these inputs, or CassetteMiss saying why and how to fix."""
-    command = rerecord_command(skill_dir, case_name)
+    ref = inputs.skill_reference
+    command = rerecord_command(skill_dir, case_name, ref.get("skill_version") if ref else None)
     cassette = load(path)
     if cassette is None:
         raise CassetteMiss(f"no recording for this case; record it with `{command}`", path=path)

@@ -17,6 +17,7 @@ COMMANDS = {
     "new": "new",
     "validate": "validate",
     "pack": "pack",
+    "publish": "publish",
     "inspect": "inspect_",
     "unpack": "unpack",
     "test": "test",
@@ -54,4 +55,5 @@ def main() -> None:
       skillkit validate invoice-extraction
       skillkit test invoice-extraction          # local engine, no key needed
       skillkit pack invoice-extraction -o payload.json
+      skillkit publish invoice-extraction --local  # a registry version, then test --published
     """

@@ -35,6 +35,12 @@ Every failure names the request (`POST /v1/files: no answer within 30 s (read ti
 attempts`); an answer of the wrong shape (`null`, a list, an object without `id`) is a
 `BadResponse`, never a TypeError.
 
+The skill registry (`/v1/skills`, what the SDK's `client.skills` calls): `list_skills`,
+`get_skill`, `lookup_skill(name, version="latest")` (NotFound when there is no such version),
+`create_skill`, `update_skill` (a new version), `skill_download` and `fetch` (the zip behind
+the link; the API key is only sent to the service's own origin, never to a storage host), with
+`SkillInfo` / `SkillDownload` results read through `skillkit.api`'s tables.
+
 Errors (all `skillkit.errors.ClientError`, exit code 3)::
 
     ClientError
@@ -66,17 +72,33 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 
 from skillkit import __version__
-from skillkit.api import DEFAULT_MODEL, DOCUMENT_REQUEST, FileInfo, Prediction
+from skillkit.api import (
+    AGENT_SKILL,
+    DEFAULT_MODEL,
+    DOCUMENT_REQUEST,
+    SKILL_CREATE_REQUEST,
+    SKILL_DOWNLOAD_RESPONSE,
+    SKILL_INFO,
+    SKILL_LOOKUP_REQUEST,
+    SKILL_UPDATE_REQUEST,
+    FileInfo,
+    Prediction,
+    _result_of,
+)
 from skillkit.errors import ClientError, UsageError
 
 DEFAULT_BASE_URL = "https://api.vlm.run/v1"
 # What reports name as the target of a run that is not a URL (see `describe_target`).
 LOCAL_TARGET = "local engine (in-process, no key, no network)"
 REPLAY_TARGET = "recorded cassettes (replay, no server, no key)"
+# Where `skillkit serve --data-dir` keeps files, predictions and the skill registry; `skillkit
+# publish --local` and `skillkit test --local --published` use the same folder by default.
+DEFAULT_DATA_DIR = ".skillkit-server"
 DEFAULT_REQUEST_TIMEOUT = 30.0  # seconds; what `request_timeout=None` means
 # Said when a request that creates something broke after the service accepted it.
 _NOT_REPEATED = "; not repeated: the service accepted it, a retry could create a duplicate"
@@ -181,6 +203,68 @@ class PollPolicy:
     initial: float = 0.1
     factor: float = 1.5
     maximum: float = 2.0
+
+
+def skill_reference(name: str, version: str) -> dict[str, Any]:
+    """The AgentSkill that names a published skill in `config.skills`."""
+    return AGENT_SKILL.body(type="skill_reference", skill_name=name, skill_version=str(version))
+
+
+@_result_of(SKILL_INFO, "raw")
+@dataclass
+class SkillInfo:
+    """A published skill version as the registry describes it (`SkillInfo`, as the SDK
+    parses it; fields from `skillkit.api.SKILL_INFO`).
+
+    `bundle_sha256` is sent by skillkit's server only (the hosted API leaves it out); the
+    deprecated `version` field is read as `skill_version`, as the SDK does."""
+
+    id: str
+    name: str
+    description: str | None = None
+    skill_version: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    status: str | None = None
+    is_public: bool | None = None
+    bundle_sha256: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SkillInfo:
+        values = SKILL_INFO.read(data, cls.table_fields)  # type: ignore[attr-defined]
+        values["id"], values["name"] = str(data["id"]), str(data["name"])
+        version = values["skill_version"] or data.get("version")
+        values["skill_version"] = None if version is None else str(version)
+        if not isinstance(values["is_public"], bool):
+            values["is_public"] = None
+        return cls(**values, raw=data)
+
+    def reference(self) -> dict[str, Any]:
+        """This version as a `skill_reference` for `config.skills`."""
+        return skill_reference(self.name, self.skill_version or "latest")
+
+
+@_result_of(SKILL_DOWNLOAD_RESPONSE, "raw")
+@dataclass
+class SkillDownload:
+    """Where a published skill's zip can be fetched (`SkillDownloadResponse`); skillkit's
+    server also says which version and digest the link answers."""
+
+    download_url: str
+    expires_in: int | None = None
+    expires_at: str | None = None
+    skill_id: str | None = None
+    bundle_sha256: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SkillDownload:
+        values = SKILL_DOWNLOAD_RESPONSE.read(data, cls.table_fields)  # type: ignore[attr-defined]
+        values["download_url"] = str(data["download_url"])
+        if not isinstance(values["expires_in"], int):
+            values["expires_in"] = None
+        return cls(**values, raw=data)
 
 
 @dataclass(frozen=True)
@@ -405,11 +489,25 @@ class _Core:
     def _timeout(seconds: float) -> httpx.Timeout:
         return httpx.Timeout(seconds, connect=min(seconds, CONNECT_TIMEOUT))
 
-    def _headers(self) -> dict[str, str]:
-        headers = {"User-Agent": f"skillkit/{__version__}", "Accept": "application/json"}
-        if self.api_key:
+    def _headers(self, *, auth: bool = True, accept: str = "application/json") -> dict[str, str]:
+        headers = {"User-Agent": f"skillkit/{__version__}", "Accept": accept}
+        if self.api_key and auth:
             headers["Authorization"] = f"Bearer {self.api_key}"
         return headers
+
+    def _url(self, path: str) -> str:
+        """`path` under the base URL; an absolute URL (a download link) stays as it is, and a
+        root-relative one (`/v1/...`) is joined to the base URL's origin."""
+        if path.startswith(("http://", "https://")):
+            return path
+        if path.startswith("/"):
+            return str(httpx.URL(self.base_url).join(path))
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def _same_origin(self, url: str) -> bool:
+        """Whether `url` is on the service itself (so it may see the API key)."""
+        mine, theirs = httpx.URL(self.base_url), httpx.URL(url)
+        return (mine.scheme, mine.host, mine.port) == (theirs.scheme, theirs.host, theirs.port)
 
     def _build(
         self,
@@ -420,13 +518,17 @@ class _Core:
         params: dict[str, Any] | None = None,
         files: dict[str, Any] | None = None,
         timeout: float | None = None,
+        accept: str = "application/json",
     ) -> httpx.Request:
-        kwargs: dict[str, Any] = {"headers": self._headers(), "params": params}
+        url = self._url(path)
+        # A download link elsewhere (a presigned storage URL) never gets the API key.
+        headers = self._headers(auth=self._same_origin(url), accept=accept)
+        kwargs: dict[str, Any] = {"headers": headers, "params": params}
         if json_body is not None:
             kwargs["json"] = json_body
         if files is not None:
             kwargs["files"] = files
-        request = httpx.Request(method, f"{self.base_url}/{path.lstrip('/')}", **kwargs)
+        request = httpx.Request(method, url, **kwargs)
         limit = self.http_timeout if timeout is None else self._timeout(timeout)
         request.extensions["timeout"] = limit.as_dict()
         return request
@@ -442,6 +544,7 @@ class _Core:
         allow: tuple[int, ...] = (),
         deadline: float | None = None,
         creates: bool = False,
+        binary: bool = False,
         **build: Any,
     ) -> _Op[_Reply]:
         """Send (rebuilding the request each attempt) until a final answer; map errors.
@@ -450,7 +553,8 @@ class _Core:
         that is not JSON) are retried within `self.retry` and before `deadline`; statuses in
         `allow` are returned as they are, without a body. `creates`: the request makes
         something (a prediction, which costs credits); once a 2xx status says the service
-        accepted it, a broken answer is not retried, so nothing is made twice."""
+        accepted it, a broken answer is not retried, so nothing is made twice. `binary`: a
+        2xx answer in `ok` is returned as it is (its bytes), not read as JSON."""
         where = self._where(method, path)
         started = time.monotonic()
         attempt = 0
@@ -473,7 +577,7 @@ class _Core:
             retry_after = None
             if response is not None:
                 status = response.status_code
-                if status in allow:
+                if status in allow or (binary and status in ok):
                     return _Reply(response)
                 if status in ok:
                     try:
@@ -582,6 +686,11 @@ class _Core:
         return _Failure(RequestFailed, f"{where}: {status} {text}".rstrip())
 
     def _where(self, method: str, path: str) -> str:
+        if path.startswith(("http://", "https://", "/")):  # a link: never its query (a token)
+            url = httpx.URL(self._url(path))
+            if self._same_origin(str(url)):
+                return f"{method} {url.path}"
+            return f"{method} {url.scheme}://{url.netloc.decode('ascii', 'replace')}{url.path}"
         return f"{method} {self._prefix}/{path.lstrip('/')}"
 
     # -- operations ----------------------------------------------------------------------------
@@ -595,17 +704,22 @@ class _Core:
         self, path: Path, *, purpose: str = "assistants", deadline: float | None = None
     ) -> _Op[FileInfo]:
         data = Path(path).read_bytes()
+        return (yield from self._op_upload_bytes(Path(path).name, data, purpose, deadline))
+
+    def _op_upload_bytes(
+        self, filename: str, data: bytes, purpose: str, deadline: float | None = None
+    ) -> _Op[FileInfo]:
         md5 = hashlib.md5(data).hexdigest()
         reply = yield from self._call("GET", f"files/hash/{md5}", allow=(404,), deadline=deadline)
         # A FileResponse means: uploaded before. Anything else (null, no id) means: upload it.
         if reply.status_code != 404 and isinstance(reply.data, dict) and reply.data.get("id"):
             return FileInfo.from_json(reply.data, reused=True)
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         reply = yield from self._call(
             "POST",
             "files",
             params={"purpose": purpose},
-            files={"file": (Path(path).name, data, media_type)},
+            files={"file": (filename, data, media_type)},
             deadline=deadline,
         )
         return FileInfo.from_json(_expect_object(self._where("POST", "files"), reply.data, "id"))
@@ -686,6 +800,82 @@ class _Core:
             file_id, config, domain, model, True, None, None, deadline
         )
         return (yield from self._op_wait(prediction.id, timeout, prediction, deadline))
+
+    # -- the skill registry (`/v1/skills`, as the SDK's `client.skills` calls it) --------------
+
+    def _op_list_skills(
+        self, limit: int, offset: int, order_by: str, descending: bool, grouped: bool
+    ) -> _Op[list[SkillInfo]]:
+        params = {
+            "limit": limit,
+            "offset": offset,
+            "order_by": order_by,
+            "descending": descending,
+            "grouped": grouped,
+        }
+        reply = yield from self._call("GET", "skills", params=params)
+        where = self._where("GET", "skills")
+        if not isinstance(reply.data, list):
+            raise BadResponse(
+                f"{where}: expected a JSON list of skills, got {describe_json(reply.data)}"
+            )
+        return [SkillInfo.from_json(_expect_skill(where, item)) for item in reply.data]
+
+    def _op_get_skill(self, skill_id: str) -> _Op[SkillInfo]:
+        path = f"skills/{_segment(skill_id)}"
+        reply = yield from self._call("GET", path)
+        return SkillInfo.from_json(_expect_skill(self._where("GET", path), reply.data))
+
+    def _op_lookup_skill(self, name: str, version: str) -> _Op[SkillInfo]:
+        """404 (NotFound) when the service has no skill `name` at `version`."""
+        body = SKILL_LOOKUP_REQUEST.body(name=name, skill_version=str(version))
+        path = "skills/lookup"
+        reply = yield from self._call("POST", path, json_body=body)
+        return SkillInfo.from_json(_expect_skill(self._where("POST", path), reply.data))
+
+    def _op_create_skill(self, file_id: str, name: str, description: str | None) -> _Op[SkillInfo]:
+        body = SKILL_CREATE_REQUEST.body(file_id=file_id, name=name, description=description)
+        path = "skills/create"
+        reply = yield from self._call("POST", path, json_body=body, creates=True)
+        return SkillInfo.from_json(_expect_skill(self._where("POST", path), reply.data))
+
+    def _op_update_skill(
+        self, skill_id: str, file_id: str, description: str | None
+    ) -> _Op[SkillInfo]:
+        body = SKILL_UPDATE_REQUEST.body(file_id=file_id, description=description)
+        path = f"skills/{_segment(skill_id)}/update"
+        reply = yield from self._call("POST", path, json_body=body, creates=True)
+        return SkillInfo.from_json(_expect_skill(self._where("POST", path), reply.data))
+
+    def _op_skill_download(self, skill_id: str) -> _Op[SkillDownload]:
+        path = f"skills/{_segment(skill_id)}/download"
+        reply = yield from self._call("GET", path)
+        data = _expect_object(self._where("GET", path), reply.data, "download_url")
+        if not isinstance(data["download_url"], str):
+            raise BadResponse(
+                f"{self._where('GET', path)}: expected 'download_url' to be a string, got "
+                f"{describe_json(data['download_url'])}"
+            )
+        return SkillDownload.from_json(data)
+
+    def _op_fetch(self, url: str) -> _Op[bytes]:
+        """The bytes at `url` (a download link): the API key goes only to the service itself."""
+        reply = yield from self._call("GET", url, binary=True, accept="*/*")
+        return reply.response.content
+
+    def _op_download_skill_bundle(self, skill_id: str) -> _Op[bytes]:
+        link = yield from self._op_skill_download(skill_id)
+        return (yield from self._op_fetch(link.download_url))
+
+
+def _segment(value: str) -> str:
+    """An id as one URL path segment (never a `/` or `..` that would change the route)."""
+    return quote(str(value), safe="")
+
+
+def _expect_skill(where: str, data: Any) -> dict[str, Any]:
+    """A SkillInfo: an object with an `id` and a `name`."""
+    return _expect_object(where, data, "id", "name")
 
 
 def _expect_prediction(where: str, data: Any) -> dict[str, Any]:
@@ -802,6 +992,58 @@ class Client(_Core):
         """Upload (de-duplicated), generate in batch mode, wait for the final prediction;
         all of it within `timeout` seconds."""
         return self._run(self._op_predict(Path(document), config, domain, model, timeout, file_id))
+
+    def upload_bytes(
+        self,
+        filename: str,
+        data: bytes,
+        *,
+        purpose: str = "assistants",
+        deadline: float | None = None,
+    ) -> FileInfo:
+        """`upload_file` for bytes in memory (a packed skill zip), named `filename`."""
+        return self._run(self._op_upload_bytes(filename, data, purpose, deadline))
+
+    # -- the skill registry
+
+    def list_skills(
+        self,
+        *,
+        limit: int = 25,
+        offset: int = 0,
+        order_by: str = "created_at",
+        descending: bool = True,
+        grouped: bool = False,
+    ) -> list[SkillInfo]:
+        """Published skill versions (`grouped`: only the newest per name)."""
+        return self._run(self._op_list_skills(limit, offset, order_by, descending, grouped))
+
+    def get_skill(self, skill_id: str) -> SkillInfo:
+        return self._run(self._op_get_skill(skill_id))
+
+    def lookup_skill(self, name: str, version: str = "latest") -> SkillInfo:
+        """The version `version` of skill `name` (`latest`: the newest); NotFound if none."""
+        return self._run(self._op_lookup_skill(name, version))
+
+    def create_skill(self, file_id: str, name: str, description: str | None) -> SkillInfo:
+        """Register an uploaded skill zip as a new skill (its first version)."""
+        return self._run(self._op_create_skill(file_id, name, description))
+
+    def update_skill(self, skill_id: str, file_id: str, description: str | None) -> SkillInfo:
+        """A new version of a skill from an uploaded zip."""
+        return self._run(self._op_update_skill(skill_id, file_id, description))
+
+    def skill_download(self, skill_id: str) -> SkillDownload:
+        """Where the version's zip can be fetched."""
+        return self._run(self._op_skill_download(skill_id))
+
+    def fetch(self, url: str) -> bytes:
+        """The bytes behind a download link (the key is sent only to the service itself)."""
+        return self._run(self._op_fetch(url))
+
+    def download_skill_bundle(self, skill_id: str) -> bytes:
+        """The version's zip: `skill_download`, then `fetch`."""
+        return self._run(self._op_download_skill_bundle(skill_id))
 
     def close(self) -> None:
         self._http.close()  # closes the transport too (an in-process server stops)
@@ -926,6 +1168,58 @@ class AsyncClient(_Core):
         return await self._run(
             self._op_predict(Path(document), config, domain, model, timeout, file_id)
         )
+
+    async def upload_bytes(
+        self,
+        filename: str,
+        data: bytes,
+        *,
+        purpose: str = "assistants",
+        deadline: float | None = None,
+    ) -> FileInfo:
+        """`upload_file` for bytes in memory (a packed skill zip), named `filename`."""
+        return await self._run(self._op_upload_bytes(filename, data, purpose, deadline))
+
+    # -- the skill registry
+
+    async def list_skills(
+        self,
+        *,
+        limit: int = 25,
+        offset: int = 0,
+        order_by: str = "created_at",
+        descending: bool = True,
+        grouped: bool = False,
+    ) -> list[SkillInfo]:
+        """Published skill versions (`grouped`: only the newest per name)."""
+        return await self._run(self._op_list_skills(limit, offset, order_by, descending, grouped))
+
+    async def get_skill(self, skill_id: str) -> SkillInfo:
+        return await self._run(self._op_get_skill(skill_id))
+
+    async def lookup_skill(self, name: str, version: str = "latest") -> SkillInfo:
+        """The version `version` of skill `name` (`latest`: the newest); NotFound if none."""
+        return await self._run(self._op_lookup_skill(name, version))
+
+    async def create_skill(self, file_id: str, name: str, description: str | None) -> SkillInfo:
+        """Register an uploaded skill zip as a new skill (its first version)."""
+        return await self._run(self._op_create_skill(file_id, name, description))
+
+    async def update_skill(self, skill_id: str, file_id: str, description: str | None) -> SkillInfo:
+        """A new version of a skill from an uploaded zip."""
+        return await self._run(self._op_update_skill(skill_id, file_id, description))
+
+    async def skill_download(self, skill_id: str) -> SkillDownload:
+        """Where the version's zip can be fetched."""
+        return await self._run(self._op_skill_download(skill_id))
+
+    async def fetch(self, url: str) -> bytes:
+        """The bytes behind a download link (the key is sent only to the service itself)."""
+        return await self._run(self._op_fetch(url))
+
+    async def download_skill_bundle(self, skill_id: str) -> bytes:
+        """The version's zip: `skill_download`, then `fetch`."""
+        return await self._run(self._op_download_skill_bundle(skill_id))
 
     async def aclose(self) -> None:
         await self._http.aclose()  # closes the transport too (an in-process server stops)

@@ -79,6 +79,12 @@ RULES: dict[str, Rule] = {
             ERROR,
             "SKILL.md cannot be read (not a regular file, over the size limit, or unreadable)",
         ),
+        # VLM Run's format (profile vlmrun) beside the spec's keys
+        Rule(
+            "SK116",
+            ERROR,
+            "`skill_version` or `version` is not a non-empty string (vlmrun profile)",
+        ),
         # Bundle rules (what `pack` would put in the zip)
         Rule("SK201", ERROR, "more than one SKILL.md (case-insensitive) would be bundled"),
         Rule("SK202", ERROR, "a symlink leaves the skill folder (or is broken)"),
@@ -117,8 +123,35 @@ RULES: dict[str, Rule] = {
         Rule("SK404", WARNING, "the SKILL.md body is empty: no instructions"),
         Rule("SK405", WARNING, "a file in tests/ looks like a misspelt expected file"),
         Rule("SK406", WARNING, "a case checks nothing: no expected file and no schema"),
+        Rule("SK407", WARNING, "vlmrun.yaml names a toolset VLM Run does not document"),
+        Rule("SK408", WARNING, "a state of the vlmrun.yaml graph cannot be reached from the start"),
+        # vlmrun.yaml (profile vlmrun; see skillkit.vlmrun_yaml)
+        Rule("SK501", ERROR, "vlmrun.yaml cannot be read or is not valid YAML"),
+        Rule("SK502", ERROR, "vlmrun.yaml is empty or not a mapping"),
+        Rule(
+            "SK503", ERROR, "vlmrun.yaml lacks a required key (apiVersion, model, toolsets, graph)"
+        ),
+        Rule("SK504", ERROR, "vlmrun.yaml has a key it does not define"),
+        Rule("SK505", ERROR, "`apiVersion` is not `vlm.run/v1alpha`"),
+        Rule("SK506", ERROR, "`model` is not a non-empty string"),
+        Rule("SK507", ERROR, "`toolsets` is not a list of strings"),
+        Rule("SK508", ERROR, "`metadata` is not a mapping"),
+        Rule("SK509", ERROR, "`graph` is not a Mermaid `stateDiagram-v2` string that parses"),
+        Rule("SK510", ERROR, "a graph transition names a state that is never declared"),
+        Rule("SK511", ERROR, "the graph has no start (`[*] --> State`)"),
+        Rule("SK512", ERROR, "no end (`State --> [*]`) can be reached from the graph's start"),
     ]
 }
+
+# Validation profiles: `vlmrun` (the default) is VLM Run's skill format, the open spec plus
+# `skill_version` / `version` in the frontmatter, `vlmrun.yaml` checked (SK5xx) and `resources/`
+# a conventional folder; `agentskills` is the open Agent Skills spec alone, as skills-ref checks
+# it (SK104 for those keys; vlmrun.yaml is then an ordinary file).
+VLMRUN, AGENTSKILLS = "vlmrun", "agentskills"
+PROFILES = (VLMRUN, AGENTSKILLS)
+DEFAULT_PROFILE = VLMRUN
+VLMRUN_KEYS = ("skill_version", "version")  # frontmatter keys VLM Run's format adds
+VLMRUN_YAML = "vlmrun.yaml"
 
 ALLOWED_KEYS = ("name", "description", "license", "compatibility", "metadata", "allowed-tools")
 NAME_MAX, DESCRIPTION_MAX, COMPATIBILITY_MAX, BODY_MAX_LINES = 64, 1024, 500, 500
@@ -260,31 +293,107 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-def check_frontmatter(md: SkillMd, folder_name: str | None) -> Iterator[Finding]:
-    """Spec rules on the frontmatter, and the body's size."""
+PROFILE_ENV = "SKILLKIT_PROFILE"
+
+
+def env_profile() -> str:
+    """The profile `SKILLKIT_PROFILE` names (any case), else the default: one setting for
+    `validate` and for every command that lints before it runs."""
+    profile = (os.environ.get(PROFILE_ENV) or DEFAULT_PROFILE).strip().lower()
+    if profile not in PROFILES:
+        from skillkit.errors import UsageError
+
+        raise UsageError(
+            f"{PROFILE_ENV}={profile!r} is not a profile; set it to one of: {', '.join(PROFILES)}"
+        )
+    return profile
+
+
+def check_profile(profile: str) -> str:
+    """`profile` if skillkit knows it; a UsageError naming the known ones otherwise."""
+    if profile not in PROFILES:
+        from skillkit.errors import UsageError
+
+        raise UsageError(f"unknown profile {profile!r}; choose one of: {', '.join(PROFILES)}")
+    return profile
+
+
+def check_frontmatter(
+    md: SkillMd, folder_name: str | None, *, profile: str = DEFAULT_PROFILE
+) -> Iterator[Finding]:
+    """Spec rules on the frontmatter (VLM Run's keys too, in the vlmrun profile), and the
+    body's size."""
     if md.problem:
         code, message, line = md.problem
         yield _finding(code, message, md.path, line)
         return
     fm = md.frontmatter or {}
-    yield from _check_keys(md, fm)
+    yield from _check_keys(md, fm, profile)
+    if profile == VLMRUN:
+        yield from _check_vlmrun_keys(md, fm)
     yield from _check_name(md, fm, folder_name)
     yield from _check_description(md, fm)
     yield from _check_optional_fields(md, fm)
     yield from _check_body(md)
 
 
-def _check_keys(md: SkillMd, fm: dict[str, Any]) -> Iterator[Finding]:
+def _check_keys(
+    md: SkillMd, fm: dict[str, Any], profile: str = DEFAULT_PROFILE
+) -> Iterator[Finding]:
+    allowed = ALLOWED_KEYS + VLMRUN_KEYS if profile == VLMRUN else ALLOWED_KEYS
     for key in fm:
-        if key not in ALLOWED_KEYS:
+        if key not in allowed:
             hint = (
                 f'; put it under `metadata:` (e.g. metadata: {{{key}: "..."}})'
                 if key in ("version", "author", "tags", "owner")
-                else f"; allowed: {', '.join(ALLOWED_KEYS)}"
+                else f"; allowed: {', '.join(allowed)}"
             )
+            if key in VLMRUN_KEYS:
+                hint += " (VLM Run's format allows it: --profile vlmrun)"
             yield _finding(
                 "SK104", f"unknown frontmatter key '{key}'{hint}", md.path, md.line_of(key)
             )
+
+
+def _check_vlmrun_keys(md: SkillMd, fm: dict[str, Any]) -> Iterator[Finding]:
+    """SK116: `skill_version` and `version` are strings in VLM Run's format (`1.0` in YAML is
+    a number: the fix is quotes, with the value as written, so `1.10` stays `1.10`)."""
+    for key in VLMRUN_KEYS:
+        if key not in fm or (isinstance(fm[key], str) and fm[key].strip()):
+            continue
+        line = md.line_of(key)
+        value = fm[key]
+        if isinstance(value, str) or value is None:
+            message = f'{key} is empty; give the version as a string ({key}: "1.0") or remove it'
+        elif isinstance(value, (dict, list)):
+            message = f'{key} must be one string, not a {"map" if isinstance(value, dict) else "list"}; write {key}: "1.0"'
+        else:
+            written = _written_value(md, key, line) or _short(value)
+            message = (
+                f"{key} must be a string, but {written} is read by YAML as "
+                f'{_yaml_kind(value)}; quote it ({key}: "{written}")'
+            )
+        yield _finding("SK116", message, md.path, line)
+
+
+def _written_value(md: SkillMd, key: str, line: int) -> str | None:
+    """A frontmatter value as the SKILL.md line writes it (`1.10`, not the float 1.1)."""
+    lines = md.text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    m = re.match(rf"^\s*{re.escape(key)}\s*:\s*(.*?)\s*(?:\s#.*)?$", lines[line - 1])
+    text = m.group(1) if m else ""
+    return text if text and '"' not in text else None
+
+
+def _yaml_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if type(value).__name__ in ("date", "datetime"):
+        return "a date"
+    return f"a {type(value).__name__}"
 
 
 def _check_name(md: SkillMd, fm: dict[str, Any], folder_name: str | None) -> Iterator[Finding]:
@@ -426,8 +535,12 @@ def _link_problem(root: Path, arc: str) -> str:
     return "leaves the skill folder or is broken; copy the file in instead"
 
 
-def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
+def check_bundle(root: Path, md: SkillMd, *, profile: str = DEFAULT_PROFILE) -> Iterator[Finding]:
     selection = select_files(root)
+    # Where binary files belong: assets/ (the spec), and resources/ too in VLM Run's format
+    # ("snippets, templates, images, reference data").
+    binary_homes = ("assets/", "resources/") if profile == VLMRUN else ("assets/",)
+    where = "assets/ or resources/" if profile == VLMRUN else "assets/"
     limits = DEFAULT_LIMITS
     for arc, target in selection.escaping_links:
         yield _finding(
@@ -464,10 +577,10 @@ def check_bundle(root: Path, md: SkillMd) -> Iterator[Finding]:
             yield _finding(
                 "SK206", f"{f.size} bytes; the limit per file is {limits.max_entry_bytes}", shown
             )
-        elif _looks_binary(f.path) and not f.arcname.startswith("assets/"):
+        elif _looks_binary(f.path) and not f.arcname.startswith(binary_homes):
             yield _finding(
                 "SK403",
-                "binary file in the bundle; move it to assets/ if intended, "
+                f"binary file in the bundle; move it to {where} if intended, "
                 "or exclude it in .skillignore",
                 shown,
             )
@@ -782,8 +895,24 @@ def _check_misspelt_expected(tests: Path, cases: list) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- entry points
 
 
-def lint_skill(root: str | Path) -> list[Finding]:
-    """Every finding for one skill folder, sorted by file and line."""
+def check_vlmrun_yaml(root: Path) -> Iterator[Finding]:
+    """SK5xx (and SK407/SK408) for the skill's vlmrun.yaml, when there is one (vlmrun
+    profile). A vlmrun.yaml that is a symlink leading out of the skill is never read (SK202)."""
+    from skillkit import vlmrun_yaml
+
+    path = root / VLMRUN_YAML
+    if not os.path.lexists(path):
+        return
+    if os.path.islink(path) and not inside(path, root):
+        return  # reported by the bundle rules (SK202); never read
+    for p in vlmrun_yaml.check_file(path):
+        yield _finding(p.code, p.message, path, p.line)
+
+
+def lint_skill(root: str | Path, *, profile: str = DEFAULT_PROFILE) -> list[Finding]:
+    """Every finding for one skill folder, sorted by file and line, under a validation
+    profile (`vlmrun`, the default, or `agentskills`: see PROFILES)."""
+    check_profile(profile)
     root = Path(root)
     md_path = find_skill_md(root)
     if md_path is None:
@@ -794,14 +923,17 @@ def lint_skill(root: str | Path) -> list[Finding]:
         md = read_skill_md(md_path)
     except UnreadableFile as exc:  # a FIFO, a device, a folder, too large: SK115, not a hang
         md = SkillMd(md_path, "", None, "", 1, problem=("SK115", exc.reason, None))
-    findings = list(check_frontmatter(md, root.resolve().name))
-    findings += check_bundle(root, md)
+    findings = list(check_frontmatter(md, root.resolve().name, profile=profile))
+    findings += check_bundle(root, md, profile=profile)
     findings += check_tests(root)
+    if profile == VLMRUN:
+        findings += check_vlmrun_yaml(root)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.code))
 
 
-def lint_paths(paths: Iterable[str | Path]) -> list[Finding]:
+def lint_paths(paths: Iterable[str | Path], *, profile: str = DEFAULT_PROFILE) -> list[Finding]:
     """Lint every skill at or under the given paths (folders, SKILL.md files, trees)."""
+    check_profile(profile)
     findings: list[Finding] = []
     paths = list(paths)
     unsearched: list[tuple[Path, str]] = []  # folders of a tree that cannot be searched
@@ -811,7 +943,7 @@ def lint_paths(paths: Iterable[str | Path]) -> list[Finding]:
         for p in paths:
             findings.append(_finding("SK100", "no SKILL.md here or below; nothing to validate", p))
     for root in skills:
-        findings += lint_skill(root)
+        findings += lint_skill(root, profile=profile)
     return findings
 
 
@@ -831,14 +963,21 @@ def require_valid(
     refusal: type[ValidationFailed] = SkillInvalid,
     action: str = "run",
     ignore: Iterable[str] = (),
+    profile: str | None = None,
 ) -> None:
     """Raise `refusal` carrying every error-level finding of the skills (codes in `ignore`
-    aside): `pack`, `test` and `generate` refuse a skill exactly where `validate` fails it."""
+    aside): `pack`, `test`, `generate` and `publish` refuse a skill exactly where `validate`
+    fails it, in the same profile (`profile`, else `SKILLKIT_PROFILE`, else the default)."""
+    profile = check_profile(profile or env_profile())
     skipped = set(ignore)
     errors: list[Finding] = []
     names: list[str] = []
     for root in roots:
-        found = [f for f in lint_skill(Path(root)) if f.severity == ERROR and f.code not in skipped]
+        found = [
+            f
+            for f in lint_skill(Path(root), profile=profile)
+            if f.severity == ERROR and f.code not in skipped
+        ]
         if found:
             errors += found
             names.append(Path(root).resolve().name)

@@ -8,6 +8,12 @@ Library entry points (used by `skillkit test` and the pytest plugin)::
 Per run, each skill is packed once and each document uploaded once; cases run concurrently
 (`jobs`) under a per-case timeout; listeners (the report writers) hear about each case as it
 finishes, so an interrupted run keeps what it did.
+
+With `RunOptions(published=VERSION)` (`skillkit test --published`) the cases send a
+`skill_reference` to the version published in the registry instead of the folder's inline
+bundle: the version (`latest` or a concrete one) is looked up once per skill before the first
+case, so every case and every report names the same concrete version (`RunResult.
+skill_versions`, `CaseResult.skill_version`; inline runs name `inline:<sha256 prefix>`).
 """
 
 from __future__ import annotations
@@ -35,13 +41,17 @@ from skillkit.cases import (
     shard_bounds,
 )
 from skillkit.client import (
+    DEFAULT_DATA_DIR,
     DEFAULT_MODEL,
     AsyncClient,
+    BadResponse,
     FileInfo,
+    NotFound,
     PredictionFailed,
     RetryPolicy,
     describe_target,
     remote_target,
+    skill_reference,
 )
 from skillkit.compare import Difference, judge
 from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
@@ -83,6 +93,11 @@ class RunOptions:
     retry: RetryPolicy | None = None  # retries of one request; None: the client's default
     validate: bool = True  # lint every skill first; a skill with errors is not run
     require_expected: bool = False  # a case without an expected file fails
+    # Run the version published in the registry (by `skill_reference`) instead of the folder's
+    # inline bundle: a version, or "latest"; resolved once per skill before the cases run.
+    published: str | None = None
+    # The embedded engine's data dir for a published run (its registry); None: DEFAULT_DATA_DIR.
+    data_dir: str | None = None
 
     def check(self) -> None:
         """UsageError for contradictory or out-of-range options."""
@@ -99,6 +114,17 @@ class RunOptions:
         if self.record and self.replay:
             raise UsageError("--record and --replay exclude each other")
         remote_target(self.base_url, self.api_key, local=self.local)  # --local with a URL/key
+        if self.published is not None and not str(self.published).strip():
+            raise UsageError("--published needs a version (or none at all, for latest)")
+        if self.published == "latest" and self.replay:
+            raise UsageError(
+                "--replay cannot look up 'latest' without a server; name the version: "
+                "--published VERSION"
+            )
+        if self.data_dir is not None and (self.published is None or not self.runs_local):
+            raise UsageError(
+                "--data-dir only applies to --published on the embedded engine (--local)"
+            )
 
     @property
     def runs_local(self) -> bool:
@@ -113,7 +139,15 @@ class RunOptions:
         if self.replay:
             return describe_target(None, replay=True)
         remote = remote_target(self.base_url, self.api_key, local=self.local)
-        return describe_target(remote[0] if remote else None, local=remote is None)
+        target = describe_target(remote[0] if remote else None, local=remote is None)
+        if remote is None and self.published is not None:
+            target += f", registry in {self.registry_dir}"
+        return target
+
+    @property
+    def registry_dir(self) -> Path:
+        """The embedded engine's data dir for a published run (its skill registry)."""
+        return Path(self.data_dir or DEFAULT_DATA_DIR)
 
     def to_dict(self) -> dict[str, Any]:
         """For report metadata: never the key; `local` says what the run did, flag or not."""
@@ -168,6 +202,11 @@ class CaseResult:
     snapshot_action: str | None = None  # UPDATED / CREATED when --update wrote the file
     started_at: float | None = None  # seconds since the run started: its first own request
     finished_at: float | None = None
+    # Which skill ran: the published version (`--published`), or `inline:<sha256 prefix>` for
+    # the folder's bundle; its digest when known, and the skill_reference a published run sent.
+    skill_version: str | None = None
+    bundle_sha256: str | None = None
+    skill_reference: dict[str, Any] | None = None
 
     @property
     def outcome(self) -> str:
@@ -232,6 +271,8 @@ class RunResult:
     )
     clock: float = field(default_factory=time.monotonic, repr=False)  # monotonic start
     seconds: float | None = None  # wall time, once finished
+    # skill name -> the version that runs: the published version, or `inline:<sha256 prefix>`
+    skill_versions: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """Cases per status, then how many passes were schema-only, unchecked, updated, created
@@ -271,6 +312,7 @@ class RunResult:
             "total": self.total,
             "seconds": round(self.wall_seconds, 3),
             "notes": self.notes,
+            "skill_versions": self.skill_versions,
             "counts": self.counts(),
             "exit_code": self.exit_code,
             "results": [r.to_dict() for r in self.results],
@@ -399,6 +441,20 @@ def write_snapshot(path: Path, actual: Any) -> None:
 # --------------------------------------------------------------------------- the run
 
 
+def inline_label(bundle_sha256: str) -> str:
+    """How reports name the folder's own bundle: `inline:` and the first 12 hex of its sha256."""
+    return f"inline:{bundle_sha256[:12]}"
+
+
+@dataclass(frozen=True)
+class SkillSource:
+    """What a skill's cases send: its inline bundle, or a reference to a published version."""
+
+    label: str  # what reports name: the published version, or `inline:<sha256 prefix>`
+    bundle_sha256: str | None  # the inline bundle's, or the registry's (when it says)
+    reference: dict[str, Any] | None = None  # the skill_reference of a published run
+
+
 class _Run:
     """State of one run: caches for packed skills and uploads, the client, the listeners."""
 
@@ -412,6 +468,68 @@ class _Run:
         self.packed: dict[Path, tuple[PackedSkill, dict[str, Any]]] = {}
         self.uploads: dict[Path, asyncio.Future[FileInfo]] = {}
         self.doc_sha: dict[Path, str] = {}
+        self.sources: dict[Path, SkillSource] = {}
+
+    async def prepare(self, cases: Sequence[Case], target: str) -> dict[str, str]:
+        """Decide once per skill what its cases send, before any runs; {skill name: label}.
+
+        Inline: the folder packed (a skill that cannot be packed is left to its cases, which
+        report it). Published: name + `--published` looked up in the registry, so every case
+        names the same concrete version; an unknown name or version is one UsageError."""
+        versions: dict[str, str] = {}
+        for case in cases:
+            root = case.skill.root
+            if root not in self.sources:
+                if self.options.published is not None:
+                    self.sources[root] = await self._resolve(case, target)
+                else:
+                    try:
+                        packed, _ = self.pack(case)
+                    except SkillkitError:
+                        continue
+                    self.sources[root] = SkillSource(inline_label(packed.sha256), packed.sha256)
+            versions[case.skill_name] = self.sources[root].label
+        return versions
+
+    async def _resolve(self, case: Case, target: str) -> SkillSource:
+        wanted = str(self.options.published)
+        name = case.skill.name or case.skill_name
+        if self.client is None:  # --replay: the version named is the one recorded
+            return SkillSource(wanted, None, skill_reference(name, wanted))
+        try:
+            info = await self.client.lookup_skill(name, wanted)
+        except NotFound:
+            raise UsageError(await self._not_published(name, wanted, target)) from None
+        version = info.skill_version or wanted
+        return SkillSource(version, info.bundle_sha256, skill_reference(name, version))
+
+    async def _not_published(self, name: str, wanted: str, target: str) -> str:
+        """One line: what is not there, and what is (the versions the registry lists)."""
+        assert self.client is not None
+        versions: list[str] = []
+        try:
+            listed = await self.client.list_skills(limit=1000)
+            versions = [s.skill_version for s in listed if s.name == name and s.skill_version]
+        except ClientError:
+            pass
+        if versions:
+            shown = ", ".join(versions[:10]) + (", ..." if len(versions) > 10 else "")
+            known = f"published versions, newest first: {shown}"
+        else:
+            known = "nothing is published under that name; publish it with `skillkit publish`"
+        what = f"skill {name!r}" + ("" if wanted == "latest" else f" version {wanted!r}")
+        return f"{what} is not published (target: {target}; {known})"
+
+    def skill_payload(self, case: Case) -> tuple[SkillSource, dict[str, Any]]:
+        """(what the case sends, its AgentSkill for `config.skills`)."""
+        root = case.skill.root
+        if self.options.published is not None:
+            source = self.sources[root]
+            assert source.reference is not None
+            return source, dict(source.reference)
+        packed, payload = self.pack(case)
+        source = self.sources.get(root) or SkillSource(inline_label(packed.sha256), packed.sha256)
+        return source, payload
 
     def pack(self, case: Case) -> tuple[PackedSkill, dict[str, Any]]:
         """The skill packed once per run, with its AgentSkill payload."""
@@ -439,28 +557,34 @@ class _Run:
     def request_config(
         self, case: Case, payload: dict[str, Any]
     ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(config as fingerprinted, config as sent): the latter adds the inline skill."""
+        """(config as fingerprinted, config as sent): the latter adds the skill.
+
+        An inline run sends the folder's schema as `json_schema` too; a published run only the
+        case's own (cases.yaml `config.json_schema`), so that the published version's
+        schema.json decides the output, as it would in production."""
         config = dict(case.config)
-        if case.schema is not None:
+        if case.schema is not None and self.options.published is None:
             config["json_schema"] = case.schema
         return config, {**config, "skills": [payload]}
 
     def inputs(
-        self, case: Case, packed: PackedSkill, config: dict[str, Any]
+        self, case: Case, source: SkillSource, config: dict[str, Any]
     ) -> cassette_store.Inputs:
+        published = source.reference is not None
         return cassette_store.Inputs.build(
-            bundle_sha256=packed.sha256,
+            bundle_sha256="" if published else (source.bundle_sha256 or ""),
             document_sha256=self.document_sha(case.document),
             config=config,
             domain=case.domain,
             model=self.options.model,
+            skill_reference=source.reference,
         )
 
     async def predict(self, case: Case) -> tuple[Any, str | None]:
         """(response, cassette note) of one completed prediction; ClientError otherwise."""
-        packed, payload = self.pack(case)
+        source, payload = self.skill_payload(case)
         config, sent = self.request_config(case, payload)
-        inputs = self.inputs(case, packed, config)
+        inputs = self.inputs(case, source, config)
         cassette = (
             case.checked_cassette_path() if self.options.replay or self.options.record else None
         )
@@ -494,6 +618,7 @@ class _Run:
                 assert cassette is not None
                 cassette_store.save(cassette, case.name, inputs, exc.prediction.raw)
             raise
+        _check_ran(source, final.raw)
         note = None
         if self.options.record:
             assert cassette is not None
@@ -552,6 +677,11 @@ class _Run:
             checks=case.checks,
             expected=case.expected if case.has_expected else None,
         )
+        source = self.sources.get(case.skill.root)
+        if source is not None:
+            result.skill_version = source.label
+            result.bundle_sha256 = source.bundle_sha256
+            result.skill_reference = dict(source.reference) if source.reference else None
         if case.skip:
             result.message = case.skip
             return result
@@ -668,6 +798,27 @@ class _Run:
             result.message = None
 
 
+def _check_ran(source: SkillSource, prediction: dict[str, Any]) -> None:
+    """When the service says which skill ran (skillkit's `skills_used`), it must be the one the
+    request sent: the published version named, or the inline bundle's digest."""
+    used = prediction.get("skills_used")
+    if not isinstance(used, list) or not used or not isinstance(used[0], dict):
+        return
+    ran = used[0]
+    if source.reference is not None:
+        version = ran.get("skill_version")
+        if version is not None and str(version) != source.label:
+            raise BadResponse(
+                f"the service ran version {version} of the skill, not {source.label} as the "
+                "request named"
+            )
+    elif source.bundle_sha256 and ran.get("bundle_sha256") not in (None, source.bundle_sha256):
+        raise BadResponse(
+            f"the service ran a bundle with sha256 {str(ran.get('bundle_sha256'))[:12]}, not "
+            f"the {source.bundle_sha256[:12]} the request sent"
+        )
+
+
 def _failure_summary(case: Case, verdict: Verdict) -> str:
     if not verdict.schema_valid:
         return (
@@ -693,7 +844,15 @@ def _make_client(options: RunOptions) -> AsyncClient | None:
     if remote is None:  # the runner, not the client, decides to host the server
         from skillkit.server.inprocess import local_async_client
 
-        return local_async_client()
+        if options.published is None:
+            return local_async_client()
+        registry = options.registry_dir
+        if not registry.is_dir():  # never make an empty one just to find nothing in it
+            raise UsageError(
+                f"no registry in {registry}: publish first with "
+                f"`skillkit publish PATH --local --data-dir {registry}`"
+            )
+        return local_async_client(data_dir=registry)
     base_url, api_key = remote
     return AsyncClient(
         base_url,
@@ -784,16 +943,34 @@ async def run_tests_async(
     run.total = len(chosen)
     run.notes = list(notes)
     run.skills = sorted({c.skill_name for c in chosen})
-    _notify(listeners, "start", run)
     client = _make_client(options)
     state = _Run(options, client, run.clock)
     tasks: list[asyncio.Future[CaseResult]] = []
-    try:
-        if client is not None:
+    opened = False
+
+    async def open_client() -> None:
+        nonlocal opened
+        if client is not None and not opened:
+            opened = True
             await client.__aenter__()
             if chosen and not client.local:
                 # One clear line for a wrong URL or key, instead of the same error per case.
                 await client.health()
+
+    try:
+        if options.published is not None and chosen:
+            await open_client()  # the versions are looked up before the first report line
+        run.skill_versions = await state.prepare(chosen, run.target)
+    except BaseException:
+        if client is not None:
+            try:
+                await client.aclose()
+            except ClientError:
+                pass
+        raise
+    _notify(listeners, "start", run)
+    try:
+        await open_client()
         tasks = [asyncio.ensure_future(state.run_case(case)) for case in chosen]
         for next_done in asyncio.as_completed(tasks):
             result = await next_done

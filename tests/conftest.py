@@ -261,3 +261,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         module = item.path.name
         if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+def only(findings: list, code: str) -> list:
+    """The lint findings with this code: at least one, each with the rule's severity and a
+    one-line message (the assertion names what was found instead)."""
+    from skillkit.lint import RULES
+
+    hits = [f for f in findings if f.code == code]
+    assert hits, f"expected {code}, got {[(f.code, f.line, f.message) for f in findings]}"
+    for f in hits:
+        assert f.severity == RULES[code].severity
+        assert f.message and "\n" not in f.message
+    return hits

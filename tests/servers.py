@@ -163,6 +163,21 @@ def wait_for(client: httpx.Client, prediction_id: str, timeout: float = 30) -> d
     raise AssertionError(f"prediction {prediction_id} did not finish: {body}")
 
 
+def official_cli(
+    base_url: str, key: str, home: Path, *args: str, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """The official `vlmrun` CLI as a subprocess, pointed at `base_url` through its environment
+    (VLMRUN_BASE_URL / VLMRUN_API_KEY), with HOME at `home` (it writes ~/.vlmrun/...)."""
+    cli = "import sys; from vlmrun.cli.cli import app; sys.argv[0] = 'vlmrun'; sys.exit(app())"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SKILLKIT_", "VLMRUN_"))}
+    env.update(
+        VLMRUN_BASE_URL=base_url, VLMRUN_API_KEY=key, HOME=str(home), NO_COLOR="1", COLUMNS="200"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", cli, *args], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
 @contextlib.contextmanager
 def serving(data: Path, *args: str) -> Iterator[str]:
     """The real server with the test key, for as long as the block runs; yields its root URL

@@ -191,6 +191,12 @@ SERVER_MODELS = {
     "CreditUsageResponse": server.CreditUsageResponse,
     "PredictionResponse": server.PredictionResponse,
     "FileResponse": server.FileResponse,
+    "SkillUsed": server.SkillUsed,
+    "SkillInfo": server.SkillInfo,
+    "SkillDownloadResponse": server.SkillDownloadResponse,
+    "SkillCreateRequest": server.SkillCreateRequest,
+    "SkillUpdateRequest": server.SkillUpdateRequest,
+    "SkillLookupRequest": server.SkillLookupRequest,
 }
 
 
@@ -230,6 +236,8 @@ SDK_MODELS = {
     "CreditUsageResponse": sdk.CreditUsage,
     "PredictionResponse": sdk.PredictionResponse,
     "FileResponse": sdk.FileResponse,
+    "SkillInfo": sdk.SkillInfo,
+    "SkillDownloadResponse": sdk.SkillDownloadResponse,
 }
 
 # Where the SDK (vlmrun 0.9) and the API differ on purpose or by age. Each entry must still be
@@ -261,6 +269,14 @@ KNOWN_SDK_DIFFERENCES: dict[tuple[str, str, str], str] = {
     ("FileResponse", "id", "types"): "SDK Optional[str] (required), the server always sends one",
     ("FileResponse", "filename", "types"): "SDK Optional[str] (required), always sent",
     ("FileResponse", "object", "enum"): "SDK any str, the server only 'file'",
+    ("PredictionResponse", "skills_used", "only in table"): "skillkit's record of the skills "
+    "that ran (the SDK ignores it)",
+    ("SkillInfo", "bundle_sha256", "only in table"): "skillkit's bundle digest (the SDK "
+    "ignores it)",
+    **{
+        ("SkillDownloadResponse", name, "only in table"): "skillkit's addition (the SDK ignores it)"
+        for name in ("expires_at", "skill_id", "bundle_sha256")
+    },
 }
 
 
@@ -285,6 +301,70 @@ def test_the_sdk_parses_what_the_table_describes() -> None:
     file = {"id": "f1", "filename": "a.pdf", "bytes": 3, "purpose": api.FILE_PURPOSES[1]}
     sdk.FileResponse.model_validate({**file, "created_at": "2026-01-01T00:00:00Z"})
     sdk.GenerationConfig.model_validate(api.GENERATION_CONFIG.defaults())
+
+
+def test_the_sdk_parses_the_registry_answers_and_sends_its_bodies() -> None:
+    """SkillInfo and SkillDownloadResponse as the server fills them are read by the SDK's own
+    types (its extra fields ignored); the bodies `client.skills` sends are the table's."""
+    info = server.SkillInfo(
+        id="0f0e0d0c-0000-4000-8000-000000000000",
+        name="demo",
+        description="d",
+        skill_version="20260408-9c3a43f5",
+        version="20260408-9c3a43f5",
+        created_at=datetime.datetime(2026, 4, 8, tzinfo=datetime.timezone.utc),
+        updated_at=datetime.datetime(2026, 4, 8, tzinfo=datetime.timezone.utc),
+        status="completed",
+        is_public=False,
+        bundle_sha256="9c3a43f5" + "0" * 56,
+    )
+    sent = json.loads(info.model_dump_json())
+    assert list(sent) == list(api.SKILL_INFO.names)
+    parsed = sdk.SkillInfo(**sent)
+    assert (parsed.id, parsed.skill_version) == (info.id, info.skill_version)
+    assert not hasattr(parsed, "bundle_sha256")  # ignored, not refused
+    download = server.SkillDownloadResponse(
+        download_url="http://127.0.0.1:1/v1/skills/x/bundle?token=t",
+        expires_in=300,
+        expires_at=datetime.datetime(2026, 4, 8, tzinfo=datetime.timezone.utc),
+        skill_id=info.id,
+        bundle_sha256=info.bundle_sha256,
+    )
+    assert sdk.SkillDownloadResponse(**json.loads(download.model_dump_json())).expires_in == 300
+    # what vlmrun.client.skills.Skills.create / update / get(name=...) put in their bodies
+    for model, pyd, body in (
+        (api.SKILL_CREATE_REQUEST, server.SkillCreateRequest,
+         {"file_id": "f", "name": "demo", "description": "d"}),
+        (api.SKILL_CREATE_REQUEST, server.SkillCreateRequest,
+         {"prompt": "p", "json_schema": {"type": "object"}}),
+        (api.SKILL_UPDATE_REQUEST, server.SkillUpdateRequest, {"file_id": "f", "description": "d"}),
+        (api.SKILL_LOOKUP_REQUEST, server.SkillLookupRequest,
+         {"name": "demo", "skill_version": "latest"}),
+    ):  # fmt: skip
+        assert set(body) <= set(model.names)
+        assert model.body(**body) == body
+        pyd.model_validate(body)
+    # ... and every argument those SDK methods turn into body fields is in the table
+    import inspect
+
+    from vlmrun.client.skills import Skills
+
+    def params(method: Any, *path_args: str) -> set[str]:
+        return set(inspect.signature(method).parameters) - {"self", *path_args}
+
+    assert params(Skills.create) == set(api.SKILL_CREATE_REQUEST.names)
+    assert params(Skills.update, "skill_id") == set(api.SKILL_UPDATE_REQUEST.names)
+    assert params(Skills.get, "id") == set(api.SKILL_LOOKUP_REQUEST.names)
+
+
+def test_the_registry_models_are_bounded() -> None:
+    too_long = {"name": "a" * 65}
+    with pytest.raises(pydantic.ValidationError):
+        server.SkillLookupRequest.model_validate(too_long)
+    with pytest.raises(pydantic.ValidationError):
+        server.SkillCreateRequest.model_validate({"prompt": "x" * (server.MAX_SKILL_PROMPT + 1)})
+    with pytest.raises(pydantic.ValidationError):
+        server.SkillUpdateRequest.model_validate({"file_id": "f" * (server.MAX_SKILL_REF + 1)})
 
 
 # --------------------------------------------------------------------------- derived

@@ -394,7 +394,7 @@ def test_pack_refuses_a_skill_with_errors_and_names_them(tmp_path: Path) -> None
     out = out_dir / "payload.json"
     result = run_cli("pack", root, "-o", out)
     assert result.exit_code != 0
-    assert f"{root / 'SKILL.md'}:4: SK104" in result.stderr
+    assert f"{root / 'SKILL.md'}:4: SK116" in result.stderr  # `version: 1` is not a string
     assert "SK203" in result.stderr and ".env" in result.stderr
     assert "--no-validate" in result.stderr
     assert "Traceback" not in result.output

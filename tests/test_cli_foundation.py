@@ -20,7 +20,7 @@ WARN_ONLY_FM = frontmatter_for("demo", "Extracts totals.")  # SK402 only (a warn
 def error_skill(base: Path) -> Path:
     """One error (SK104 on line 4) and one warning (SK402 on line 3)."""
     return make_skill(
-        base, "demo", frontmatter_text=frontmatter_for("demo", "Extracts totals.") + "version: 2\n"
+        base, "demo", frontmatter_text=frontmatter_for("demo", "Extracts totals.") + "author: 2\n"
     )
 
 
@@ -142,7 +142,7 @@ def test_validate_json_format(tmp_path: Path) -> None:
             "line": 4,
         },
     ]
-    assert "version" in data[1]["message"]
+    assert "author" in data[1]["message"]
 
 
 def test_validate_json_clean_is_an_empty_list(tmp_path: Path) -> None:

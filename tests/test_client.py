@@ -329,3 +329,46 @@ def test_target_from_flags_then_environment(monkeypatch):
     client = Client("http://h:1/v1", "secret")
     assert client._build("GET", "health").headers["authorization"] == "Bearer secret"
     client.close()
+
+
+def test_download_links_never_get_the_key_off_the_service_and_errors_hide_tokens():
+    client = Client("http://127.0.0.1:8000/v1", "secret", use_env=False)
+    elsewhere = client._build("GET", "https://storage.example/b.zip?X-Sig=abc", accept="*/*")
+    assert "authorization" not in elsewhere.headers
+    assert elsewhere.url.params["X-Sig"] == "abc"  # the presigned query is sent as it is
+    own = client._build("GET", "http://127.0.0.1:8000/v1/skills/x/bundle?token=t")
+    assert own.headers["authorization"] == "Bearer secret"
+    rooted = client._build("GET", "/v1/skills/x/bundle?token=t")
+    assert str(rooted.url) == "http://127.0.0.1:8000/v1/skills/x/bundle?token=t"
+    assert client._where("GET", "https://storage.example/b.zip?X-Sig=abc") == (
+        "GET https://storage.example/b.zip"
+    )
+    assert client._where("GET", "/v1/skills/x/bundle?token=t") == "GET /v1/skills/x/bundle"
+    # An id is one path segment: it cannot reach another route.
+    from skillkit.client import _segment
+
+    assert client._build("GET", f"skills/{_segment('../files')}").url.raw_path == (
+        b"/v1/skills/..%2Ffiles"
+    )
+    client.close()
+
+
+def test_registry_answers_of_the_wrong_shape_are_bad_responses(hosted):
+    hosted.script["GET /v1/skills"] = [(200, {}, {"not": "a list"})]
+    hosted.script["POST /v1/skills/lookup"] = [(200, {}, {"id": "x"})]
+    hosted.script["GET /v1/skills/x/download"] = [(200, {}, {"download_url": 7})]
+    with Client(hosted.base_url, KEY, retry=FAST) as client:
+        with pytest.raises(BadResponse, match="GET /v1/skills: expected a JSON list of skills"):
+            client.list_skills()
+        with pytest.raises(BadResponse, match="with 'id' and 'name', got an object"):
+            client.lookup_skill("demo")
+        with pytest.raises(BadResponse, match="expected 'download_url' to be a string"):
+            client.skill_download("x")
+
+
+def test_lookup_of_an_unknown_skill_is_not_found(hosted):
+    hosted.script["POST /v1/skills/lookup"] = [(404, {}, {"detail": "skill 'demo' not found"})]
+    with Client(hosted.base_url, KEY, retry=FAST) as client:
+        with pytest.raises(NotFound, match="POST /v1/skills/lookup: 404 skill 'demo' not found"):
+            client.lookup_skill("demo", "20260101-deadbeef")
+    assert [c[:2] for c in hosted.calls] == [("POST", "/v1/skills/lookup")]  # not retried

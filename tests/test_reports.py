@@ -150,3 +150,50 @@ def test_report_files_are_rewritten_as_cases_finish(tmp_path):
     report.case_finished(results[0], run)
     assert [r["case"] for r in json.loads(path.read_text())["results"]] == ["ok"]
     assert [p.name for p in path.parent.iterdir()] == ["report.json"]  # no temp files left
+
+
+def test_every_report_names_the_inline_bundle_that_ran(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    from skillkit.report import html
+
+    run = sample_run()
+    sha = "9c3a43f5e1aa" + "0" * 52
+    run.skill_versions = {"inv": f"inline:{sha[:12]}"}
+    for r in run.results:
+        r.skill_version, r.bundle_sha256 = f"inline:{sha[:12]}", sha
+    label = "inv inline:9c3a43f5e1aa (inline bundle)"
+
+    data = json.loads(json_report.render(run))
+    assert data["skill_versions"] == {"inv": "inline:9c3a43f5e1aa"}
+    assert {r["skill_version"] for r in data["results"]} == {"inline:9c3a43f5e1aa"}
+    assert {r["bundle_sha256"] for r in data["results"]} == {sha}
+    assert {r["skill_reference"] for r in data["results"]} == {None}
+    suite = ET.fromstring(junit.render(run)).find("testsuite")
+    props = {p.get("name"): p.get("value") for p in suite.find("properties")}
+    assert props["skill_version"] == "inline:9c3a43f5e1aa" and props["skill_source"] == "inline"
+    ok = next(tc for tc in suite.findall("testcase") if tc.get("name") == "ok")
+    case_props = {p.get("name"): p.get("value") for p in ok.iter("property")}
+    assert case_props["bundle_sha256"] == sha
+    assert f"Skill versions: {label}" in markdown.render(run)
+    assert f"Skill versions: <b>{label}</b>" in html.render(run)
+    out = io.StringIO()
+    report = console.Report(out, quiet=True)
+    report.start(run)
+    report.finish(run)
+    lines = out.getvalue().splitlines()
+    assert lines[1] == f"skill versions: {label}"  # said even with --quiet
+    assert "ran published" not in lines[-1]  # only published runs repeat it in the summary
+
+
+def test_a_published_run_repeats_the_version_in_the_console_summary(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    run = sample_run()
+    run.options = RunOptions(published="latest")
+    run.skill_versions = {"inv": "20261202-9c3a43f5"}
+    out = io.StringIO()
+    report = console.Report(out)
+    report.start(run)
+    report.finish(run)
+    lines = out.getvalue().splitlines()
+    assert lines[1] == "skill versions: inv 20261202-9c3a43f5 (published; --published latest)"
+    assert lines[-1].endswith("; ran published inv 20261202-9c3a43f5")

@@ -18,7 +18,7 @@ TEMPLATES = sorted(templates())
 
 
 def test_the_issue_templates_exist() -> None:
-    assert {"basic", "extraction"} <= set(TEMPLATES)
+    assert {"basic", "extraction", "agent"} <= set(TEMPLATES)
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
@@ -31,9 +31,11 @@ def test_new_skill_of_every_template_validates_with_zero_findings(
     root = tmp_path / name
     assert (root / "SKILL.md").is_file()
     assert lint_skill(root) == []
-    strict = run_cli("validate", "--strict", "--format", "json", root)
-    assert strict.exit_code == 0
-    assert json.loads(strict.stdout) == []
+    assert lint_skill(root, profile="agentskills") == []  # frontmatter keys: the spec's only
+    for profile in ("vlmrun", "agentskills"):
+        strict = run_cli("validate", "--strict", "--format", "json", "--profile", profile, root)
+        assert strict.exit_code == 0, strict.output
+        assert json.loads(strict.stdout) == []
     skill = load_skill(root)
     assert skill.name == name
     assert "{{" not in (root / "SKILL.md").read_text()  # every placeholder filled
@@ -59,6 +61,7 @@ def test_new_skill_with_description_and_domain_still_validates(
     assert result.exit_code == 0, result.stderr
     assert load_skill(tmp_path / "quoting").description == desc
     assert lint_skill(tmp_path / "quoting") == []
+    assert lint_skill(tmp_path / "quoting", profile="agentskills") == []
 
 
 def test_extraction_template_contents(tmp_path: Path) -> None:
@@ -178,3 +181,84 @@ def test_new_with_an_unknown_domain_names_the_known_ones(tmp_path: Path) -> None
     result = run_cli("new", "inv", "-d", tmp_path, "--domain", "document.invoise")
     assert result.exit_code == 2 and "document.invoice" in result.stderr
     assert not (tmp_path / "inv").exists()
+
+
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+@pytest.mark.parametrize("template", ["extraction", "agent"])
+def test_template_schemas_are_draft07_as_vlmrun_docs_show(tmp_path: Path, template: str) -> None:
+    root = create_skill("demo", template=template, parent=tmp_path)
+    assert json.loads((root / "schema.json").read_text())["$schema"] == DRAFT_07
+
+
+def test_agent_template_follows_vlmruns_layout(tmp_path: Path) -> None:
+    from skillkit.bundle import pack_skill
+    from skillkit.vlmrun_yaml import check_text, parse_graph
+
+    root = create_skill("doc-agent", template="agent", parent=tmp_path)
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        "SKILL.md",
+        "resources/field-guide.md",
+        "schema.json",
+        "tests/cases.yaml",
+        "tests/sample.expected.json",
+        "tests/sample.md",
+        "vlmrun.yaml",
+    ]
+    text = (root / "vlmrun.yaml").read_text()
+    assert check_text(text) == []
+    config = yaml.safe_load(text)
+    assert config["apiVersion"] == "vlm.run/v1alpha"
+    assert config["model"] == "vlmrun-orion-1:auto"
+    assert config["toolsets"] == ["core", "document"]
+    assert config["metadata"] == {}
+    graph, problems = parse_graph(config["graph"], lambda i: i + 1)
+    assert problems == [] and graph is not None
+    assert list(graph.declared) == ["ReadDocument", "ExtractFields", "Output"]
+    assert [(a, b) for a, b, _, _ in graph.transitions] == [
+        ("[*]", "ReadDocument"),
+        ("ReadDocument", "ExtractFields"),
+        ("ExtractFields", "Output"),
+        ("Output", "[*]"),
+    ]
+    skill_md = (root / "SKILL.md").read_text()
+    assert "](resources/field-guide.md)" in skill_md  # linked, so lint checks the link
+    frontmatter = yaml.safe_load(skill_md.split("---")[1])
+    assert set(frontmatter) == {"name", "description", "metadata"}  # spec keys only
+    packed = pack_skill(root).files
+    assert packed == ["SKILL.md", "resources/field-guide.md", "schema.json", "vlmrun.yaml"]
+    # the link is really checked: without the file it is SK207
+    (root / "resources" / "field-guide.md").unlink()
+    assert [f.code for f in lint_skill(root)] == ["SK207"]
+
+
+def test_new_agent_skill_passes_its_own_test_on_the_local_engine(tmp_path: Path) -> None:
+    made = run_cli("new", "demo-agent", "--template", "agent", "--dir", tmp_path)
+    assert made.exit_code == 0, made.stderr
+    result = run_cli("test", tmp_path / "demo-agent", "--local", "-q")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "1 passed, 0 failed" in result.stdout + result.stderr
+
+
+def test_package_data_ships_every_template_file() -> None:
+    """pyproject's package-data globs (what the wheel holds) match every template file,
+    resources/ and tests/ of the agent template included."""
+    import glob
+    import re
+
+    from conftest import REPO
+
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    line = re.search(r'^"skillkit.templates" = \[(.*)\]', text, re.M)
+    assert line, "pyproject lost the templates' package-data"
+    patterns = re.findall(r'"([^"]+)"', line.group(1))
+    folder = REPO / "templates"
+    shipped = {m for p in patterns for m in glob.glob(p, root_dir=folder)}
+    files = {
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.parent != folder
+    }
+    assert "agent/resources/field-guide.md" in files
+    assert files <= shipped, sorted(files - shipped)

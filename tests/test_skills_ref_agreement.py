@@ -80,7 +80,9 @@ DISAGREE: dict[str, str] = {
 
 def our_errors(skill_dir: Path) -> set[str]:
     return {
-        f.code for f in lint_skill(skill_dir) if f.code.startswith("SK1") and f.severity == ERROR
+        f.code
+        for f in lint_skill(skill_dir, profile="agentskills")  # the open spec, as skills-ref
+        if f.code.startswith("SK1") and f.severity == ERROR
     }
 
 

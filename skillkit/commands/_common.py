@@ -16,6 +16,24 @@ from skillkit.files import atomic_write_bytes, printable
 from skillkit.output import Printer
 
 
+def service_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--base-url URL` and `--api-key KEY` (VLMRUN_BASE_URL / VLMRUN_API_KEY when absent, read
+    by `skillkit.client.resolve_target`), the same in every command that talks to a service;
+    `purpose` completes "Service to ...". The command gets `base_url` and `api_key`."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        func = click.option(
+            "--api-key", metavar="KEY", help="Bearer key for the service [env VLMRUN_API_KEY]."
+        )(func)
+        return click.option(
+            "--base-url",
+            metavar="URL",
+            help=f"Service to {purpose}, e.g. http://127.0.0.1:8000/v1 [env VLMRUN_BASE_URL].",
+        )(func)
+
+    return decorate
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn a SkillkitError into `error: <where>: <message>` on stderr and its exit code."""
 

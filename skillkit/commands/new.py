@@ -17,7 +17,8 @@ from skillkit.scaffold import create_skill
     "--template",
     default="basic",
     show_default=True,
-    help="basic: SKILL.md only; extraction: SKILL.md, schema.json and tests/.",
+    help="basic: SKILL.md only; extraction: SKILL.md, schema.json and tests/; agent: extraction "
+    "plus vlmrun.yaml and resources/ (VLM Run's agent layout).",
 )
 @click.option(
     "-d",

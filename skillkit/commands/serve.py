@@ -124,8 +124,8 @@ def _bind(host: str, port: int) -> socket.socket:
     "--public-url",
     default=None,
     metavar="URL",
-    help="Base URL clients reach this server at, used in the upload URLs it hands out "
-    "(default http://HOST:PORT; never taken from a request's Host header).",
+    help="Base URL clients reach this server at, used in the upload and skill download URLs "
+    "it hands out (default http://HOST:PORT; never taken from a request's Host header).",
 )
 @click.option(
     "--job-seconds",

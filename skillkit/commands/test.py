@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from skillkit.api import DEFAULT_MODEL
-from skillkit.commands._common import handle_errors
+from skillkit.client import DEFAULT_DATA_DIR
+from skillkit.commands._common import handle_errors, service_options
 from skillkit.errors import UsageError
 
 
@@ -25,12 +27,24 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
 @click.command(name="test")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--local", is_flag=True, help="Run on the embedded engine in-process (no key).")
+@service_options("test against")
 @click.option(
-    "--base-url",
-    metavar="URL",
-    help="Service to test against, e.g. http://127.0.0.1:8000/v1 [env VLMRUN_BASE_URL].",
+    "--published",
+    is_flag=False,
+    flag_value="latest",
+    default=None,
+    metavar="[VERSION]",
+    help="Run the version published in the registry (`skillkit publish`) by reference, not "
+    "the folder's bundle; VERSION defaults to latest. Put it after PATHS (or write "
+    "--published=VERSION).",
 )
-@click.option("--api-key", metavar="KEY", help="Bearer key for the service [env VLMRUN_API_KEY].")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help=f"With --local --published: the registry's data dir, as `skillkit serve --data-dir` "
+    f"[default: {DEFAULT_DATA_DIR}].",
+)
 @click.option(
     "--model", default=DEFAULT_MODEL, show_default=True, help="Model name sent to generate."
 )
@@ -96,6 +110,8 @@ def command(
     local: bool,
     base_url: str | None,
     api_key: str | None,
+    published: str | None,
+    data_dir: str | None,
     model: str,
     jobs: int,
     timeout: float,
@@ -132,6 +148,12 @@ def command(
     server at all.
 
     \b
+    --published [VERSION]: the cases run the skill as published (`skillkit publish`), named by
+    a skill_reference, instead of the folder's inline bundle; the version (default latest) is
+    looked up once per skill, and every report names it. Locally the registry is the one in
+    --data-dir (default .skillkit-server, as `skillkit serve` and `skillkit publish --local`).
+
+    \b
     Examples:
       skillkit test example_skills                       # local engine
       skillkit test example_skills -k invoice -j 8
@@ -140,6 +162,8 @@ def command(
       skillkit test . --replay --junit report.xml
       skillkit test . --shard 2/4 --json shard2.json
       skillkit test my-skill --update                    # accept current outputs
+      skillkit test my-skill --local --published         # the latest published version
+      skillkit test my-skill --local --published 20260408-9c3a43f5
 
     \b
     Exit codes: 0 all passed, 1 some case failed, 2 usage or invalid skill/cases
@@ -154,6 +178,11 @@ def command(
 
     if replay and (local or base_url or api_key):
         raise UsageError("--replay uses recordings only; drop --local/--base-url/--api-key")
+    if published is not None and os.path.isdir(published):
+        raise UsageError(
+            f"--published took {published!r} as the version; put the paths first "
+            f"(`skillkit test {published} --published`) or write --published=VERSION"
+        )
     options = RunOptions(
         jobs=jobs,
         timeout=timeout,
@@ -170,6 +199,8 @@ def command(
         base_url=base_url,
         api_key=api_key,
         model=model,
+        published=published,
+        data_dir=data_dir,
         validate=not no_validate,
         require_expected=require_expected,
     )

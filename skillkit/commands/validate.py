@@ -9,7 +9,15 @@ import click
 
 from skillkit.commands._common import handle_errors
 from skillkit.files import printable
-from skillkit.lint import RULES, Finding, count_line, has_errors, lint_paths
+from skillkit.lint import (
+    DEFAULT_PROFILE,
+    PROFILES,
+    RULES,
+    Finding,
+    count_line,
+    has_errors,
+    lint_paths,
+)
 from skillkit.output import Printer
 from skillkit.report.github import escape_data, escape_property
 
@@ -21,7 +29,7 @@ def _github(f: Finding) -> str:
     return f"::{level} file={escape_property(path)}{line},title={f.code}::{escape_data(message)}"
 
 
-def _sarif(findings: list[Finding]) -> str:
+def _sarif(findings: list[Finding], profile: str = DEFAULT_PROFILE) -> str:
     rules = [
         {
             "id": r.code,
@@ -48,7 +56,11 @@ def _sarif(findings: list[Finding]) -> str:
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [
-                {"tool": {"driver": {"name": "skillkit", "rules": rules}}, "results": results}
+                {
+                    "tool": {"driver": {"name": "skillkit", "rules": rules}},
+                    "properties": {"profile": profile},
+                    "results": results,
+                }
             ],
         },
         indent=2,
@@ -66,8 +78,18 @@ def _sarif(findings: list[Finding]) -> str:
     help="Output format.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILES, case_sensitive=False),
+    default=DEFAULT_PROFILE,
+    show_default=True,
+    envvar="SKILLKIT_PROFILE",
+    show_envvar=True,
+    help="vlmrun: VLM Run's skill format (skill_version/version in the frontmatter, "
+    "vlmrun.yaml checked, resources/). agentskills: the open Agent Skills spec alone.",
+)
 @handle_errors
-def command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+def command(paths: tuple[str, ...], fmt: str, strict: bool, profile: str) -> None:
     """Lint skills: a skill folder, a SKILL.md, or a tree holding many skills.
 
     \b
@@ -75,15 +97,16 @@ def command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
       skillkit validate invoice-extraction
       skillkit validate example_skills --format github   # annotations in GitHub Actions
       skillkit validate . --strict --format json
+      skillkit validate . --profile agentskills          # the open spec only
 
     Exit 0 clean, 1 findings at error level (warnings too with --strict), 2 usage.
     """
-    findings = lint_paths(paths or ["."])
+    findings = lint_paths(paths or ["."], profile=profile.lower())
     failed = has_errors(findings, strict=strict)
     if fmt == "json":
         click.echo(json.dumps([f.to_dict() for f in findings], indent=2))
     elif fmt == "sarif":
-        click.echo(_sarif(findings))
+        click.echo(_sarif(findings, profile.lower()))
     elif fmt == "github":
         for f in findings:
             click.echo(_github(f))

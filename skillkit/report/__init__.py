@@ -65,6 +65,19 @@ QUALIFIERS = (
 )
 
 
+def skill_versions_text(run: RunResult) -> str:
+    """Which version of each skill the run sends, for every report's header:
+    `invoice-extraction 20261202-9c3a43f5 (published; --published latest)`, or for the folders'
+    own bundles `invoice-extraction inline:9c3a43f5e1aa (inline bundle)`; empty before any is
+    known (no cases)."""
+    if not run.skill_versions:
+        return ""
+    items = ", ".join(f"{name} {label}" for name, label in sorted(run.skill_versions.items()))
+    published = run.options.published
+    how = f"published; --published {published}" if published is not None else "inline bundle"
+    return f"{items} ({how})"
+
+
 def summary_line(run: RunResult) -> str:
     """`3 passed (1 schema-only: values not checked), 1 failed, 0 errors, 0 skipped`
     (+ `, interrupted`): passes that checked less, or were rewritten, are counted apart."""

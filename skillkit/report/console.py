@@ -19,7 +19,7 @@ from rich.text import Text
 
 from skillkit.files import printable
 from skillkit.output import use_colour
-from skillkit.report import Reporter, fmt_score, summary_line
+from skillkit.report import Reporter, fmt_score, skill_versions_text, summary_line
 
 if TYPE_CHECKING:
     from skillkit.runner import CaseResult, RunResult
@@ -72,6 +72,9 @@ class Report(Reporter):
     def start(self, run: RunResult) -> None:
         # The first line always names the target.
         self.console.print(f"skillkit test: target: {run.target}")
+        versions = skill_versions_text(run)
+        if versions:  # which version runs: said even with --quiet
+            self.console.print(Text(printable(f"skill versions: {versions}")))
         for note in run.notes:  # e.g. an empty shard: on stderr, so CI logs show it
             print(f"note: {note}", file=sys.stderr, flush=True)
         skills = len(run.skills)
@@ -156,7 +159,11 @@ class Report(Reporter):
         elif not run.results and not run.interrupted:
             return  # the run stopped before any case (its error is reported on stderr)
         style = "green" if run.exit_code == 0 else "red"
-        self.console.print(Text(summary_line(run), style=style))
+        summary = summary_line(run)
+        if run.options.published is not None and run.skill_versions:
+            ran = ", ".join(f"{n} {v}" for n, v in sorted(run.skill_versions.items()))
+            summary += f"; ran published {ran}"
+        self.console.print(Text(printable(summary), style=style))
 
     def table(self, run: RunResult) -> Table:
         table = Table(box=box.SIMPLE if self.live else box.ASCII, show_edge=False)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from skillkit import jsonpointer
-from skillkit.report import QUALIFIERS, FileReport, fmt_score, summary_line
+from skillkit.report import QUALIFIERS, FileReport, fmt_score, skill_versions_text, summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -309,6 +309,11 @@ def _header(run: RunResult) -> list[str]:
         "<header>",
         "<h1>skillkit test report</h1>",
         f'<div class="meta">Target: <b>{esc(run.target)}</b></div>',
+        *(
+            [f'<div class="meta">Skill versions: <b>{esc(ran)}</b></div>']
+            if (ran := skill_versions_text(run))
+            else []
+        ),
         f'<div class="meta">Started: {esc(run.started)} · finished: {finished} · {versions}</div>',
         '<div class="counts">',
     ]
@@ -400,6 +405,11 @@ def _case(n: int, result: CaseResult, previews: PreviewCache, expected: Expected
         f'<span class="scores">{esc(_scores(result))}</span>',
         f'<span class="meta">{esc(result.location)}</span>',
         f'<span class="meta">checked: {esc(result.checked)}</span>',
+        *(
+            [f'<span class="meta">skill version: {esc(result.skill_version)}</span>']
+            if result.skill_version
+            else []
+        ),
         '</summary><div class="body">',
         *_problems(result),
     ]

@@ -48,6 +48,10 @@ def _case_element(result: CaseResult) -> ET.Element:
     # What the verdict rests on: a schema-only pass checked no values, and says so.
     ET.SubElement(props, "property", {"name": "checked", "value": result.checked})
     ET.SubElement(props, "property", {"name": "outcome", "value": result.outcome})
+    if result.skill_version:  # which version of the skill ran: published, or inline:<sha>
+        ET.SubElement(props, "property", {"name": "skill_version", "value": result.skill_version})
+    if result.bundle_sha256:
+        ET.SubElement(props, "property", {"name": "bundle_sha256", "value": result.bundle_sha256})
     if result.pass_rate is not None:
         ET.SubElement(props, "property", {"name": "pass_rate", "value": f"{result.pass_rate:.3f}"})
     return element
@@ -108,6 +112,11 @@ def render(run: RunResult) -> str:
         )
         props = ET.SubElement(suite, "properties")
         ET.SubElement(props, "property", {"name": "target", "value": run.target})
+        version = run.skill_versions.get(skill)
+        if version:
+            ET.SubElement(props, "property", {"name": "skill_version", "value": version})
+            source = "published" if run.options.published is not None else "inline"
+            ET.SubElement(props, "property", {"name": "skill_source", "value": source})
         for result in results:
             suite.append(_case_element(result))
     _xml_safe(root)

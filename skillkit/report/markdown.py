@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skillkit.files import printable
-from skillkit.report import FileReport, fmt_score, summary_line
+from skillkit.report import FileReport, fmt_score, skill_versions_text, summary_line
 
 if TYPE_CHECKING:
     from skillkit.runner import RunResult
@@ -32,6 +32,11 @@ def render(run: RunResult) -> str:
         "# skillkit test",
         "",
         f"Target: {run.target}  ",
+        *(
+            [f"Skill versions: {_cell(versions)}  "]
+            if (versions := skill_versions_text(run))
+            else []
+        ),
         f"Started: {run.started}" + (f", finished: {run.finished}" if run.finished else ""),
         "",
         f"**{summary_line(run)}** ({len(run.results)} of {run.total} case(s) run)",

@@ -6,9 +6,10 @@
     client = httpx.AsyncClient(transport=transport, base_url="http://skillkit.local")
 
 Modules: models (API models), settings, store (SQLite + files), jobs (request -> job),
-skills (inline / referenced skills), hub (domain schemas), urls (safe fetching),
-worker (background processing), webhooks (signed callbacks), app (routes), inprocess (the
-app hosted in this process as a transport for `skillkit.client`: `local_client()`).
+skills (inline / referenced skills), registry (the skill registry: /v1/skills), hub (domain
+schemas), urls (safe fetching), worker (background processing), webhooks (signed callbacks),
+app (routes), inprocess (the app hosted in this process as a transport for `skillkit.client`:
+`local_client()`).
 """
 
 from __future__ import annotations

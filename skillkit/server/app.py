@@ -3,8 +3,9 @@
 Routes live under /v1 and mirror the hosted API closely enough for the official `vlmrun` SDK
 to work unchanged. Auth and the body-size limit are a pure ASGI middleware, so they apply before
 any body is read and behave the same under uvicorn and under `httpx.ASGITransport`.
-Public without a key: /openapi.json, /docs, /redoc, and the presigned-upload PUT (its URL
-carries a one-time token, as a presigned URL does).
+Public without a key: /openapi.json, /docs, /redoc, the presigned-upload PUT (its URL
+carries a one-time token, as a presigned URL does) and the skill-bundle GET a skill download
+URL points at (a short-lived token of its own; server/registry.py).
 
 Trust boundaries: a JSON body is scanned before it is parsed (nesting depth, NaN/Infinity:
 422); every answer a route can give is in the OpenAPI; an unexpected error is a 500 with a
@@ -29,6 +30,7 @@ from dataclasses import replace
 from datetime import timezone
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, BinaryIO
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
@@ -39,9 +41,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from skillkit import __version__
-from skillkit.server import hub
+from skillkit.server import hub, registry
 from skillkit.server.jobs import RequestProblem, build_job, json_problem
 from skillkit.server.models import (
+    MAX_SKILL_REF,
     DocumentFilePredictionRequest,
     ErrorResponse,
     FilePurpose,
@@ -55,6 +58,12 @@ from skillkit.server.models import (
     PresignedUrlResponse,
     SchemaRequest,
     SchemaResponse,
+    SkillCreateRequest,
+    SkillDownloadResponse,
+    SkillInfo,
+    SkillLookupRequest,
+    SkillOrderBy,
+    SkillUpdateRequest,
     new_id,
     utc_now,
 )
@@ -166,8 +175,11 @@ class GuardMiddleware:
         self.runtime.ensure_started()
         path = scope.get("path", "")
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        public = path in PUBLIC_PATHS or (
-            path.startswith(UPLOAD_PUT_PREFIX) and scope.get("method") == "PUT"
+        method = scope.get("method")
+        public = (
+            path in PUBLIC_PATHS
+            or (path.startswith(UPLOAD_PUT_PREFIX) and method == "PUT")
+            or (method == "GET" and registry.BUNDLE_PATH.match(path) is not None)
         )
         if not public:
             problem = check_api_key(self.settings.api_key, headers.get("authorization"))
@@ -673,6 +685,224 @@ def schema(body: SchemaRequest) -> SchemaResponse:
     """A domain's JSON Schema (the SDK's `client.get_schema`)."""
     _no_gql(body.config.gql_stmt if body.config else None, "config", "gql_stmt")
     return _schema_response(body.domain)
+
+
+# --------------------------------------------------------------------------- skill registry
+
+SKILL_NOT_FOUND = {404: _error("No skill with this id, nor a published skill of this name.")}
+SKILL_EXISTING = {
+    200: {
+        "model": SkillInfo,
+        "description": "This name already has a version with this bundle (same sha256): that "
+        "version, unchanged (publishing is idempotent).",
+    }
+}
+SKILL_CLASH = {
+    409: _error("Another bundle already holds this version (the same 8 hex on the same day).")
+}
+
+
+def _skill_or_404(store: Store, skill_id: str) -> Any:
+    record = registry.find(store, skill_id)
+    if record is None:
+        raise HTTPException(
+            404,
+            f"skill {registry.shown(skill_id)} not found in the skill registry (neither a "
+            "skill id nor the name of a published skill)",
+        )
+    return record
+
+
+@router.get(
+    "/skills",
+    tags=["skills"],
+    response_model=list[SkillInfo],
+    summary="List Skills",
+)
+def list_skills(
+    request: Request,
+    limit: Limit = 25,
+    offset: Skip = 0,
+    order_by: Annotated[SkillOrderBy, Query(description="Sort field.")] = "created_at",
+    descending: Annotated[bool, Query(description="Sort direction.")] = True,
+    grouped: Annotated[
+        bool, Query(description="Only the latest version of each skill name.")
+    ] = False,
+) -> list[SkillInfo]:
+    """Registry skills, one entry per version (`grouped`: the newest version of each name);
+    ties in the sort field go by publishing order."""
+    records = _store(request).list_skills(
+        limit=limit, offset=offset, order_by=order_by, descending=descending, grouped=grouped
+    )
+    return [r.to_response() for r in records]
+
+
+@router.post(
+    "/skills/lookup",
+    tags=["skills"],
+    response_model=SkillInfo,
+    summary="Lookup Skill",
+    responses={**BODY_ERRORS, **SKILL_NOT_FOUND},
+)
+def lookup_skill(request: Request, body: SkillLookupRequest) -> SkillInfo:
+    """A skill by name at `skill_version` (or the deprecated `version`); `latest` or none:
+    the newest version."""
+    store = _store(request)
+    problem = registry.name_error(body.name)
+    if problem:
+        raise RequestProblem(422, f"name {registry.shown(body.name)} {problem}", ("body", "name"))
+    version = body.skill_version if body.skill_version is not None else body.version
+    if version is not None and len(str(version)) > MAX_SKILL_REF:
+        raise RequestProblem(
+            422, f"skill_version is over {MAX_SKILL_REF} characters", ("body", "skill_version")
+        )
+    record = registry.find_version(store, body.name, version)
+    if record is None:
+        raise HTTPException(404, registry.not_found_message(store, body.name, version))
+    return record.to_response()
+
+
+@router.post(
+    "/skills/create",
+    tags=["skills"],
+    status_code=201,
+    response_model=SkillInfo,
+    summary="Create Skill",
+    responses={
+        **SKILL_EXISTING,
+        **BODY_ERRORS,
+        404: _error("The file_id is unknown."),
+        **SKILL_CLASH,
+    },
+)
+def create_skill(request: Request, response: Response, body: SkillCreateRequest) -> SkillInfo:
+    """Publish a skill: an uploaded skill zip (`file_id`, checked like `skillkit inspect`),
+    or a `prompt` (the SKILL.md body) with an optional `json_schema` (its schema.json).
+    201 with a new version; 200 with the existing one when this name already has the bundle."""
+    store = _store(request)
+    given = [k for k in ("file_id", "prompt", "session_id") if getattr(body, k) is not None]
+    if len(given) != 1:
+        raise RequestProblem(
+            422,
+            "give exactly one of file_id (an uploaded skill zip), prompt (with an optional "
+            f"json_schema) or session_id; got {', '.join(given) or 'none'}",
+            ("body", given[1] if len(given) > 1 else "file_id"),
+        )
+    if body.session_id is not None:
+        raise RequestProblem(
+            422,
+            "session_id is not supported by the local server (it has no chat sessions); "
+            "create the skill from file_id or prompt",
+            ("body", "session_id"),
+        )
+    if body.file_id is not None:
+        if body.json_schema is not None:
+            raise RequestProblem(
+                422,
+                "json_schema goes with prompt; a skill zip carries its own schema.json",
+                ("body", "json_schema"),
+            )
+        bundle = registry.read_upload(store, body.file_id)
+        loc = "file_id"
+    else:
+        assert body.prompt is not None
+        bundle = registry.create_from_prompt(
+            body.prompt, body.json_schema, body.name, body.description
+        )
+        loc = "prompt"
+    record, created = registry.publish(
+        store, bundle, name=body.name, description=body.description, loc=loc
+    )
+    response.status_code = 201 if created else 200
+    return record.to_response()
+
+
+@router.get(
+    "/skills/{skill_id}",
+    tags=["skills"],
+    response_model=SkillInfo,
+    summary="Get Skill",
+    responses=SKILL_NOT_FOUND,
+)
+def get_skill(request: Request, skill_id: str) -> SkillInfo:
+    """The version this id names; a skill name instead of an id: its newest version."""
+    return _skill_or_404(_store(request), skill_id).to_response()
+
+
+@router.post(
+    "/skills/{skill_id}/update",
+    tags=["skills"],
+    status_code=201,
+    response_model=SkillInfo,
+    summary="Update Skill",
+    responses={**SKILL_EXISTING, **BODY_ERRORS, **SKILL_NOT_FOUND, **SKILL_CLASH},
+)
+def update_skill(
+    request: Request, response: Response, skill_id: str, body: SkillUpdateRequest
+) -> SkillInfo:
+    """A new version of the skill this id (or name) belongs to, from an uploaded zip whose
+    frontmatter name is the skill's. 201 with the new version; 200 with the existing one when
+    the skill already has this bundle."""
+    store = _store(request)
+    current = _skill_or_404(store, skill_id)
+    if body.file_id is None:
+        raise RequestProblem(
+            422,
+            "file_id is required: versions are immutable and named by their bundle, so a new "
+            "version needs a new skill zip (upload it with POST /v1/files)",
+            ("body", "file_id"),
+        )
+    bundle = registry.read_upload(store, body.file_id)
+    record, created = registry.publish(
+        store, bundle, name=None, description=body.description, skill_name=current.name
+    )
+    response.status_code = 201 if created else 200
+    return record.to_response()
+
+
+@router.get(
+    "/skills/{skill_id}/download",
+    tags=["skills"],
+    response_model=SkillDownloadResponse,
+    summary="Download Skill",
+    responses=SKILL_NOT_FOUND,
+)
+def download_skill(request: Request, skill_id: str) -> SkillDownloadResponse:
+    """A short-lived URL of this server answering the version's zip (no API key needed: the
+    URL's token is good for this one bundle only, until `expires_at`)."""
+    store, settings = _store(request), _settings(request)
+    record = _skill_or_404(store, skill_id)
+    return registry.issue_download(
+        store, record, _own_base(request), settings.skill_download_seconds
+    )
+
+
+@public_router.get(
+    "/skills/{skill_id}/bundle", tags=["skills"], name="skill_bundle", include_in_schema=False
+)
+def skill_bundle(
+    request: Request, skill_id: str, token: Annotated[str, Query(max_length=256)]
+) -> Response:
+    """What a skill download URL points at; authorised by its token, not the API key."""
+    store = _store(request)
+    record = registry.check_download(store, skill_id, token)
+    try:
+        data = store.read_skill_bundle(record)
+    except OSError as exc:
+        raise _not_found("skill bundle", skill_id) from exc
+    # The name passed the skill name rule (no quotes, no separators) but may be non-ASCII.
+    filename = f"{record.name}-{record.skill_version}.zip"
+    plain = filename if filename.isascii() else f"skill-{record.skill_version}.zip"
+    return Response(
+        data,
+        media_type="application/zip",
+        headers={
+            "Content-Disposition": f"attachment; filename=\"{plain}\"; filename*=UTF-8''"
+            + quote(filename, safe=""),
+            "ETag": f'"{record.bundle_sha256}"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 # --------------------------------------------------------------------------- app

@@ -156,6 +156,11 @@ def _bundle_schema(files: dict[str, bytes], origin: str, *loc: str | int) -> dic
     return _check_schema(loaded.schema, origin, *loc)
 
 
+# For the skill registry, which checks a published skill's schema the way a job would.
+check_schema = _check_schema
+bundle_schema = _bundle_schema
+
+
 def build_job(
     req: DocumentFilePredictionRequest, settings: ServerSettings, store: Store
 ) -> dict[str, Any]:
@@ -178,7 +183,7 @@ def build_job(
             f"page_indices must be at most {MAX_PAGE_INDEX}", "config", "page_indices"
         )
     try:
-        skills = resolve_skills(cfg.skills or [], settings.skills_dirs)
+        skills = resolve_skills(cfg.skills or [], settings.skills_dirs, store)
     except SkillProblem as exc:
         if exc.status == 404:
             raise RequestProblem(404, exc.message) from exc
@@ -230,6 +235,16 @@ def build_job(
         "page_indices": cfg.page_indices,
         "grounding": cfg.grounding,
         "confidence": cfg.confidence,
-        "skills": [{"name": s.name, "sha256": s.bundle.sha256, "origin": s.origin} for s in skills],
+        "skills": [
+            {
+                "name": s.name,
+                "sha256": s.bundle.sha256,
+                "origin": s.origin,
+                "source": s.source,
+                "skill_version": s.version,
+                "skill_id": s.skill_id,
+            }
+            for s in skills
+        ],
         "batch": req.batch,
     }

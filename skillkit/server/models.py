@@ -37,6 +37,12 @@ __all__ = [
     "RequestMetadata",
     "SchemaRequest",
     "SchemaResponse",
+    "SkillCreateRequest",
+    "SkillDownloadResponse",
+    "SkillInfo",
+    "SkillLookupRequest",
+    "SkillUpdateRequest",
+    "SkillUsed",
 ]
 
 JobStatus = Literal[api.JOB_STATUSES]  # type: ignore[valid-type]  # one table: skillkit.api
@@ -46,6 +52,14 @@ FINAL_STATUSES = api.FINAL_STATUSES
 FilePurpose = Literal[api.FILE_PURPOSES]  # type: ignore[valid-type]
 
 KnownDomain = Literal[api.KNOWN_DOMAINS]  # type: ignore[valid-type]
+
+SkillOrderBy = Literal[api.SKILL_ORDER_BY]  # type: ignore[valid-type]
+
+# Bounds of the registry's request bodies (the README's "Security and limits" table).
+MAX_SKILL_NAME = 64  # the skill name rule (skillkit.lint.name_problem) is checked too
+MAX_SKILL_DESCRIPTION = 1024  # the spec's limit for a frontmatter description
+MAX_SKILL_PROMPT = 256 * 1024  # a prompt becomes the SKILL.md body (1 MiB at most in all)
+MAX_SKILL_REF = 128  # file_id, session_id, skill_version
 
 
 # A client-chosen prediction id is only ever data (no file is named after it), and is
@@ -398,6 +412,26 @@ class CreditUsageResponse(BaseModel):
     )
 
 
+class SkillUsed(BaseModel):
+    """(skillkit) One skill a prediction ran with: which name and version, from where."""
+
+    name: str | None = Field(None, description="Name of the skill (its SKILL.md frontmatter name).")
+    skill_version: str | None = Field(
+        None,
+        description="Version that ran: the registry's version, a --skills-dir folder's "
+        "metadata.version, or null (inline skills, unversioned folders).",
+    )
+    skill_id: str | None = Field(
+        None,
+        description="The registry id of that version; for an inline skill the SDK's id "
+        "(inline_ + 16 hex of the sha256 of its base64 data); null for a folder.",
+    )
+    bundle_sha256: str = Field(..., description="sha256 of the zip bundle that ran.")
+    source: Literal["registry", "skills_dir", "inline"] = Field(
+        ..., description="Where the skill came from."
+    )
+
+
 class PredictionResponse(BaseModel):
     """Base prediction response for all API responses."""
 
@@ -429,6 +463,13 @@ class PredictionResponse(BaseModel):
         None,
         title="Domain",
         description="The domain of the prediction (e.g. document.invoice, image.caption).",
+    )
+    skills_used: list[SkillUsed] | None = Field(
+        None,
+        title="Skills Used",
+        description="(skillkit) The skills the prediction ran with, in config.skills order: "
+        "name, version, id, bundle digest and source; null when the request named none. "
+        "Known from the moment the prediction is accepted (pending ones carry it too).",
     )
 
 
@@ -507,3 +548,132 @@ class SchemaResponse(BaseModel):
     schema_hash: str
     gql_stmt: str = ""
     json_schema: dict[str, Any]
+
+
+# --------------------------------------------------------------------------- the skill registry
+
+
+class SkillInfo(BaseModel):
+    """Skill information response.
+
+    One immutable version of a named skill: `id` names this version (a UUID), `skill_version`
+    is `YYYYMMDD-` + the first 8 hex of the bundle's sha256 (UTC date of creation)."""
+
+    id: str = Field(..., description="ID of the skill: of this version (a UUID).")
+    name: str = Field(..., description="Name of the skill")
+    description: str | None = Field(None, description="Description of the skill")
+    skill_version: str | None = Field(
+        None,
+        description="Version of the skill: YYYYMMDD- and the first 8 hex of the bundle's sha256.",
+    )
+    version: str | None = Field(
+        None,
+        description="DEPRECATED: Use 'skill_version' instead. Version of the skill. (The same "
+        "value, for older clients.)",
+    )
+    created_at: datetime | None = Field(
+        None, description="Date and time when the skill was created (in UTC timezone)"
+    )
+    updated_at: datetime | None = Field(
+        None,
+        description="Date and time when the skill was updated (in UTC timezone). Versions "
+        "are immutable: the same as created_at.",
+    )
+    status: JobStatus | None = Field(
+        None, description="The status of the skill ('completed': ready to use)."
+    )
+    is_public: bool | None = Field(
+        None, description="Whether the skill is public (never, on a local server)."
+    )
+    bundle_sha256: str | None = Field(
+        None,
+        description="(skillkit) sha256 of the skill's zip bundle, as `skillkit pack` prints "
+        "it. Publishing the same bundle under the same name again returns this version.",
+    )
+
+
+class SkillDownloadResponse(BaseModel):
+    """Response for skill download URL."""
+
+    download_url: str = Field(
+        ...,
+        description="Presigned download URL for the skill zip: a URL of this server, "
+        "authorised by a short-lived token of its own (no API key needed).",
+    )
+    expires_in: int | None = Field(None, description="Seconds until the URL expires")
+    expires_at: datetime | None = Field(None, description="(skillkit) When the URL expires (UTC).")
+    skill_id: str | None = Field(
+        None, description="(skillkit) ID of the skill version it downloads."
+    )
+    bundle_sha256: str | None = Field(
+        None,
+        description="(skillkit) sha256 of the zip the URL answers, to check the download against.",
+    )
+
+
+class SkillCreateRequest(BaseModel):
+    """Create a skill: from an uploaded skill zip (`file_id`), or from a `prompt` (+ optional
+    `json_schema`), or from a chat session (`session_id`)."""
+
+    prompt: str | None = Field(
+        None,
+        description="Text prompt to auto-generate SKILL.md and schema. This server writes "
+        "it, as given, as the SKILL.md body (no model rewrites it).",
+        max_length=MAX_SKILL_PROMPT,
+    )
+    json_schema: dict[str, Any] | None = Field(
+        None,
+        description="Optional JSON schema (used with prompt): written as the skill's "
+        "schema.json; it must be a valid JSON Schema.",
+    )
+    session_id: str | None = Field(
+        None,
+        description="Chat session ID to generate skill from. Not supported by the local "
+        "server (it has no chat sessions): a 422.",
+        max_length=MAX_SKILL_REF,
+    )
+    file_id: str | None = Field(
+        None,
+        description="Uploaded skill zip file ID: the zip (POST /v1/files) is checked by the "
+        "same reader as `skillkit inspect`.",
+        max_length=MAX_SKILL_REF,
+    )
+    name: str | None = Field(
+        None,
+        description="Skill name (used with file_id). With file_id it must equal the SKILL.md "
+        "frontmatter name (absent: that name); with prompt, absent: prompt-<8 hex>.",
+        max_length=MAX_SKILL_NAME,
+    )
+    description: str | None = Field(
+        None,
+        description="Skill description (used with file_id). Absent: the SKILL.md "
+        "frontmatter description (with prompt: its first line).",
+        max_length=MAX_SKILL_DESCRIPTION,
+    )
+
+
+class SkillUpdateRequest(BaseModel):
+    """Update an existing skill (creates a new version)."""
+
+    file_id: str | None = Field(
+        None,
+        description="New skill zip file ID. Required here: versions are immutable and named "
+        "by their bundle, so a new version needs a bundle.",
+        max_length=MAX_SKILL_REF,
+    )
+    description: str | None = Field(
+        None,
+        description="Updated description. Absent: the new bundle's frontmatter description.",
+        max_length=MAX_SKILL_DESCRIPTION,
+    )
+
+
+class SkillLookupRequest(BaseModel):
+    """Lookup a skill by name and optional version."""
+
+    name: str = Field(..., description="Skill name for lookup", max_length=MAX_SKILL_NAME)
+    skill_version: int | str | None = Field(
+        None,
+        description="Skill version (used with name); 'latest' or absent: the newest.",
+    )
+    version: int | str | None = Field(None, description="DEPRECATED: Use 'skill_version' instead.")

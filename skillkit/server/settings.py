@@ -17,6 +17,7 @@ WEBHOOK_SECRET_ENV = "SKILLKIT_WEBHOOK_SECRET"
 TEST_DELAY_ENV = "SKILLKIT_SERVER_TEST_DELAY"
 
 DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+DEFAULT_SKILL_DOWNLOAD_SECONDS = 300.0  # a skill download URL's lifetime
 
 # Fixed limits of the request surface (the README's "Security and limits" table lists them).
 # (MAX_JSON_DEPTH, from skillkit.files, also bounds a JSON request body and a bundle's .json.)
@@ -43,9 +44,11 @@ class ServerSettings:
     fetch_timeout_seconds: the whole download of one `url` document (redirects included).
     webhook_timeout_seconds: one webhook delivery attempt, as a whole.
     public_base_url: the server's own base (scheme://host:port) for the URLs it hands out
-        (presigned uploads); None uses the address the server listens on, never the
+        (presigned uploads, skill downloads); None uses the address the server listens on, never the
         request's Host header.
     workers: background threads running predictions.
+    skill_download_seconds: how long a skill download URL (GET /v1/skills/{id}/download)
+        stays valid.
     job_delay_seconds: test hook (see TEST_DELAY_ENV); 0 in real use.
     limits: per-job time and memory, per-document pages, characters, zip sizes and pixels
         (skillkit.limits has the table).
@@ -69,6 +72,7 @@ class ServerSettings:
     isolate_engine: bool = True
     webhook_timeout_seconds: float = 10.0
     public_base_url: str | None = None
+    skill_download_seconds: float = DEFAULT_SKILL_DOWNLOAD_SECONDS
 
     @staticmethod
     def test_delay_from_env() -> float:

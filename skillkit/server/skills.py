@@ -1,20 +1,28 @@
 """Turning `config.skills` into checked skill bundles.
 
 Inline skills go through `skillkit.bundle.read_agent_skill` (the same checks as
-`skillkit inspect`). `skill_reference` skills are looked up by name among the skill folders the
-server was started with (`--skills-dir`), packed with `skillkit.bundle.pack_skill` and read back
-through the same reader, so both kinds reach the engine in the same shape.
+`skillkit inspect`). `skill_reference` skills are looked up in the skill registry first
+(server/registry.py: `skill_id` a registry id, the version it names; otherwise `skill_id`, or
+`skill_name` when there is no `skill_id`, is a name, at `skill_version`, else the deprecated
+`version`, `latest` by default), then by name among the skill folders the server was started
+with (`--skills-dir`: frontmatter or folder name, `metadata.version`), packed with
+`skillkit.bundle.pack_skill`. Every bundle is read through the same reader, so all kinds reach
+the engine in the same shape, and each records which name, version and id ran (the
+prediction's `skills_used`).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from skillkit.bundle import SkillBundle, pack_skill, read_agent_skill, read_bundle_bytes
 from skillkit.errors import BundleError, SkillkitError
+from skillkit.server import registry
 from skillkit.server.models import AgentSkill
+from skillkit.server.store import SkillRecord, Store
 from skillkit.skill import Skill, discover_skills, load_skill
 
 
@@ -32,7 +40,10 @@ class SkillProblem(Exception):
 class ResolvedSkill:
     name: str | None
     bundle: SkillBundle
-    origin: str  # "inline" or the folder it came from
+    origin: str  # "inline", "registry" or the folder it came from
+    source: str = "inline"  # "inline", "registry" or "skills_dir" (SkillUsed.source)
+    version: str | None = None
+    skill_id: str | None = None
 
 
 def _version_of(skill: Skill) -> str | None:
@@ -87,10 +98,66 @@ def find_referenced_skill(name: str, version: str, skills_dirs: Sequence[Path]) 
     return max(candidates, key=lambda s: _version_key(_version_of(s)))
 
 
+def _inline_id(skill: AgentSkill) -> str:
+    """The id the SDK gives an inline skill: inline_ + 16 hex of sha256(base64 data)."""
+    data = skill.source.data if skill.source is not None else skill.bundle or ""
+    return "inline_" + hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _registry_skill(index: int, skill: AgentSkill, store: Store | None) -> SkillRecord | None:
+    """The registry version a reference names, or None to look among the skill folders."""
+    if store is None:
+        return None
+    version = skill.reference_version
+    if skill.skill_id:
+        record = store.get_skill(skill.skill_id)
+        if record is not None:  # a registry id pins its version
+            if not registry.wants_latest(version) and version != record.skill_version:
+                raise SkillProblem(
+                    index,
+                    f"config.skills[{index}]: skill_id {skill.skill_id!r} is version "
+                    f"{record.skill_version} of skill {record.name!r}; skill_version "
+                    f"{registry.shown(version)} contradicts it (send 'latest' or "
+                    f"{record.skill_version}, or reference the skill by name)",
+                )
+            return record
+    name = skill.reference_name or ""
+    return registry.find_version(store, name, version)
+
+
+def _from_registry(index: int, record: SkillRecord, store: Store) -> ResolvedSkill:
+    where = f"registry skill {record.name}@{record.skill_version}"
+    try:
+        data = store.read_skill_bundle(record)
+    except OSError as exc:
+        raise SkillProblem(
+            index, f"{where}: its bundle is missing from the data dir; publish it again"
+        ) from exc
+    if hashlib.sha256(data).hexdigest() != record.bundle_sha256:
+        raise SkillProblem(
+            index,
+            f"{where}: its bundle in the data dir is damaged (sha256 differs); publish it again",
+        )
+    try:
+        bundle = read_bundle_bytes(data, source=where)
+    except BundleError as exc:
+        raise SkillProblem(index, f"{where} cannot be read: {exc}") from exc
+    return ResolvedSkill(
+        name=record.name,
+        bundle=bundle,
+        origin="registry",
+        source="registry",
+        version=record.skill_version,
+        skill_id=record.id,
+    )
+
+
 def resolve_skills(
-    skills: Sequence[AgentSkill], skills_dirs: Sequence[Path]
+    skills: Sequence[AgentSkill], skills_dirs: Sequence[Path], store: Store | None = None
 ) -> list[ResolvedSkill]:
-    """Read every skill of the request; raises SkillProblem (422 bad bundle, 404 unknown ref)."""
+    """Read every skill of the request; raises SkillProblem (422 bad bundle, 404 unknown ref).
+
+    References resolve against the registry of `store` first, then the `skills_dirs`."""
     resolved: list[ResolvedSkill] = []
     for index, skill in enumerate(skills):
         where = f"config.skills[{index}]"
@@ -104,7 +171,13 @@ def resolve_skills(
             except BundleError as exc:
                 raise SkillProblem(index, f"invalid inline skill bundle: {exc}") from exc
             resolved.append(
-                ResolvedSkill(name=skill.name or bundle.name, bundle=bundle, origin="inline")
+                ResolvedSkill(
+                    name=skill.name or bundle.name,
+                    bundle=bundle,
+                    origin="inline",
+                    source="inline",
+                    skill_id=_inline_id(skill),
+                )
             )
             continue
         if skill.type != "skill_reference":
@@ -115,10 +188,20 @@ def resolve_skills(
         name = skill.reference_name
         if not name:
             raise SkillProblem(index, f"{where}: a skill_reference needs skill_id or skill_name")
+        record = _registry_skill(index, skill, store)
+        if record is not None and store is not None:
+            resolved.append(_from_registry(index, record, store))
+            continue
         try:
             found = find_referenced_skill(name, skill.reference_version, skills_dirs)
         except LookupError as exc:
-            raise SkillProblem(index, str(exc), status=404) from exc
+            message = str(exc)
+            if store is not None:
+                versions = store.skill_versions(name) if len(name) <= registry.MAX_IDENT else []
+                message += "; the skill registry has " + (
+                    f"versions {', '.join(versions)}" if versions else "no skill of that name"
+                )
+            raise SkillProblem(index, message, status=404) from exc
         try:
             packed = pack_skill(found.root)
             bundle = read_bundle_bytes(packed.zip_bytes, source=str(found.root))
@@ -127,6 +210,12 @@ def resolve_skills(
                 index, f"skill {name!r} at {found.root} cannot be packed: {exc}"
             ) from exc
         resolved.append(
-            ResolvedSkill(name=found.name or name, bundle=bundle, origin=str(found.root))
+            ResolvedSkill(
+                name=found.name or name,
+                bundle=bundle,
+                origin=str(found.root),
+                source="skills_dir",
+                version=_version_of(found),
+            )
         )
     return resolved

@@ -1,13 +1,16 @@
 """The server's state: uploaded files on disk plus SQLite (WAL) records for files and predictions.
 
 Layout of a data dir:
-    skillkit-server.db     files and predictions (SQLite, WAL journal)
+    skillkit-server.db     files, predictions, registry skills and their download tokens
+                           (SQLite, WAL journal)
     files/<id><suffix>     uploaded documents (the suffix tells the engine the format)
     fetched/<name><suffix> documents downloaded for `url` predictions (a fresh server-made name)
+    skills/<sha256>.zip    bundles of the skill registry, named by their digest (content-addressed)
     .lock                  held (flock) while a server uses the folder: one server per data dir
 
-Every path under the data dir is built from the server's own names (UUIDs and a checked
-suffix), never from a value in a request. A data dir the server creates is private (0700).
+Every path under the data dir is built from the server's own names (UUIDs, a checked suffix,
+the hex digest the server computed), never from a value in a request. A data dir the server
+creates is private (0700).
 
 Everything a prediction needs to run (resolved schema, instructions, options) is stored with it,
 so a prediction left pending or running by a crash is finished after the restart.
@@ -19,6 +22,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +34,8 @@ from skillkit.server.models import (
     CreditUsageResponse,
     FileResponse,
     PredictionResponse,
+    SkillInfo,
+    SkillUsed,
     utc_now,
 )
 
@@ -68,7 +74,27 @@ CREATE TABLE IF NOT EXISTS predictions (
     callback_status TEXT
 );
 CREATE INDEX IF NOT EXISTS predictions_status ON predictions (status);
+CREATE TABLE IF NOT EXISTS skills (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT UNIQUE NOT NULL,
+    name TEXT NOT NULL,
+    skill_version TEXT NOT NULL,
+    description TEXT,
+    bundle_sha256 TEXT NOT NULL,
+    bundle_bytes INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (name, skill_version),
+    UNIQUE (name, bundle_sha256)
+);
+CREATE TABLE IF NOT EXISTS skill_downloads (
+    token_sha256 TEXT PRIMARY KEY,
+    skill_id TEXT NOT NULL,
+    expires_at REAL NOT NULL
+);
 """
+# The registry's list orders (the column each sorts by; ties by insertion order). Versions are
+# immutable, so a version's updated_at is its created_at.
+SKILL_ORDER_COLUMNS = {"created_at": "created_at", "updated_at": "created_at", "name": "name"}
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -123,7 +149,58 @@ class PredictionRecord:
             response=self.response,
             usage=CreditUsageResponse(**self.usage),
             domain=self.domain,
+            skills_used=_skills_used(self.job),
         )
+
+
+def _skills_used(job: dict[str, Any]) -> list[SkillUsed] | None:
+    """What the job recorded of its skills (jobs.build_job); a job stored before the registry
+    existed has no version, id or source: they are derived or left null."""
+    skills = job.get("skills")
+    if not skills:
+        return None
+    return [
+        SkillUsed(
+            name=s.get("name"),
+            skill_version=s.get("skill_version"),
+            skill_id=s.get("skill_id"),
+            bundle_sha256=s.get("sha256", ""),
+            source=s.get("source") or ("inline" if s.get("origin") == "inline" else "skills_dir"),
+        )
+        for s in skills
+    ]
+
+
+@dataclass
+class SkillRecord:
+    """One immutable version of a registry skill; its bundle is `skills/<bundle_sha256>.zip`."""
+
+    id: str
+    name: str
+    skill_version: str
+    description: str | None
+    bundle_sha256: str
+    bundle_bytes: int
+    created_at: datetime
+    seq: int = 0
+
+    def to_response(self) -> SkillInfo:
+        return SkillInfo(
+            id=self.id,
+            name=self.name,
+            description=self.description,
+            skill_version=self.skill_version,
+            version=self.skill_version,
+            created_at=self.created_at,
+            updated_at=self.created_at,
+            status="completed",
+            is_public=False,
+            bundle_sha256=self.bundle_sha256,
+        )
+
+
+class VersionClash(Exception):
+    """Another bundle already holds this name and version (same day, same 8 hex)."""
 
 
 class DuplicatePrediction(Exception):
@@ -137,10 +214,12 @@ class Store:
         self.data_dir = data_dir
         self.files_dir = data_dir / "files"
         self.fetched_dir = data_dir / "fetched"
+        self.skills_dir = data_dir / "skills"
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             self.files_dir.mkdir(mode=0o700, exist_ok=True)
             self.fetched_dir.mkdir(mode=0o700, exist_ok=True)
+            self.skills_dir.mkdir(mode=0o700, exist_ok=True)
             probe = data_dir / ".write-probe"
             probe.write_bytes(b"")
             probe.unlink()
@@ -401,3 +480,128 @@ class Store:
             "('completed', 'failed') ORDER BY seq"
         )
         return [r["id"] for r in rows]
+
+    # ------------------------------------------------------------------ skill registry
+
+    def skill_bundle_path(self, record: SkillRecord) -> Path:
+        """The bundle's file: named by the digest the server computed, never by a request."""
+        digest = record.bundle_sha256
+        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            raise ValueError(f"not a sha256 hex digest: {digest[:80]!r}")
+        return self.skills_dir / f"{digest}.zip"
+
+    def read_skill_bundle(self, record: SkillRecord) -> bytes:
+        return self.skill_bundle_path(record).read_bytes()
+
+    def add_skill(self, record: SkillRecord, zip_bytes: bytes) -> tuple[SkillRecord, bool]:
+        """Store a new version, or find the one this name already has for these bytes:
+        (record, True) when stored, (the existing record, False) when the digest was
+        published before under this name. VersionClash when another bundle holds the version.
+
+        The check and the insert run under the store's lock (one server per data dir), so two
+        concurrent publishes of one bundle give one version."""
+        with self._lock:
+            existing = self._skill_where("name = ? AND bundle_sha256 = ?",
+                                         (record.name, record.bundle_sha256))  # fmt: skip
+            if existing is not None:
+                return existing, False
+            if self.skill_version_of(record.name, record.skill_version) is not None:
+                raise VersionClash(f"{record.name}@{record.skill_version}")
+            path = self.skill_bundle_path(record)
+            if not path.is_file():
+                tmp = path.with_name(f".{uuid.uuid4().hex}.tmp")
+                try:
+                    tmp.write_bytes(zip_bytes)
+                    os.replace(tmp, path)
+                finally:
+                    tmp.unlink(missing_ok=True)
+            cur = self._exec(
+                "INSERT INTO skills (id, name, skill_version, description, bundle_sha256, "
+                "bundle_bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id,
+                    record.name,
+                    record.skill_version,
+                    record.description,
+                    record.bundle_sha256,
+                    record.bundle_bytes,
+                    record.created_at.isoformat(timespec="microseconds"),
+                ),
+            )
+            record.seq = int(cur.lastrowid or 0)
+            return record, True
+
+    @staticmethod
+    def _skill(row: sqlite3.Row) -> SkillRecord:
+        return SkillRecord(
+            id=row["id"],
+            name=row["name"],
+            skill_version=row["skill_version"],
+            description=row["description"],
+            bundle_sha256=row["bundle_sha256"],
+            bundle_bytes=row["bundle_bytes"],
+            created_at=_dt(row["created_at"]) or utc_now(),
+            seq=row["seq"],
+        )
+
+    def _skill_where(self, where: str, params: tuple[Any, ...]) -> SkillRecord | None:
+        rows = self._rows(
+            f"SELECT * FROM skills WHERE {where} ORDER BY created_at DESC, seq DESC LIMIT 1",
+            params,
+        )
+        return self._skill(rows[0]) if rows else None
+
+    def get_skill(self, skill_id: str) -> SkillRecord | None:
+        return self._skill_where("id = ?", (skill_id,))
+
+    def latest_skill(self, name: str) -> SkillRecord | None:
+        """The newest version of `name`: by creation time, ties by insertion order."""
+        return self._skill_where("name = ?", (name,))
+
+    def skill_version_of(self, name: str, version: str) -> SkillRecord | None:
+        return self._skill_where("name = ? AND skill_version = ?", (name, version))
+
+    def skill_versions(self, name: str, limit: int = 20) -> list[str]:
+        """The newest versions of `name` (for messages that say what is known)."""
+        rows = self._rows(
+            "SELECT skill_version FROM skills WHERE name = ? "
+            "ORDER BY created_at DESC, seq DESC LIMIT ?",
+            (name, limit),
+        )
+        return [r["skill_version"] for r in rows]
+
+    def list_skills(
+        self, *, limit: int, offset: int, order_by: str, descending: bool, grouped: bool
+    ) -> list[SkillRecord]:
+        """A page of versions; `grouped`: only the newest version of each name."""
+        column = SKILL_ORDER_COLUMNS[order_by]  # a fixed column name, never request text
+        direction = "DESC" if descending else "ASC"
+        source = "skills"
+        if grouped:
+            source = (
+                "(SELECT *, ROW_NUMBER() OVER (PARTITION BY name "
+                "ORDER BY created_at DESC, seq DESC) AS newest FROM skills) WHERE newest = 1"
+            )
+        rows = self._rows(
+            f"SELECT * FROM {source} ORDER BY {column} {direction}, seq {direction} "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [self._skill(r) for r in rows]
+
+    def add_download_token(self, token_sha256: str, skill_id: str, expires_at: float) -> None:
+        """Remember a download URL's token (its digest only); expired ones are dropped."""
+        with self._lock:
+            self._exec("DELETE FROM skill_downloads WHERE expires_at < ?", (time.time(),))
+            self._exec(
+                "INSERT INTO skill_downloads (token_sha256, skill_id, expires_at) VALUES (?, ?, ?)",
+                (token_sha256, skill_id, expires_at),
+            )
+
+    def download_token(self, token_sha256: str) -> tuple[str, float] | None:
+        """(skill id, expiry as a Unix time) of a token, None when unknown."""
+        rows = self._rows(
+            "SELECT skill_id, expires_at FROM skill_downloads WHERE token_sha256 = ?",
+            (token_sha256,),
+        )
+        return (rows[0]["skill_id"], float(rows[0]["expires_at"])) if rows else None
