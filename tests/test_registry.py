@@ -101,7 +101,7 @@ def test_publish_names_the_version_by_date_and_digest(local, tmp_path: Path) -> 
     r = srv.publish(packed.zip_bytes, name="tally")
     assert r.status_code == 201, r.text
     info = r.json()
-    created = datetime.datetime.fromisoformat(info["created_at"])
+    created = datetime.datetime.fromisoformat(info["created_at"].replace("Z", "+00:00"))
     assert created.utcoffset() == datetime.timedelta(0)
     assert info["skill_version"] == f"{created:%Y%m%d}-{packed.sha256[:8]}"
     assert VERSION.match(info["skill_version"])
