@@ -24,6 +24,9 @@ ids name cassette files), each of them is named by its whole file name instead (
                                          # creates it; otherwise the case fails)
         config: {page_indices: [0]}
         skip: "reason"                   # or true
+        review: draft                    # the expected file is an unreviewed draft
+                                         # (`skillkit add-case`); delete the line once
+                                         # it is checked against the document
 
 Without a `cases:` key the cases are discovered from the folder and `defaults:` apply to them.
 The file is validated against its JSON Schema (`skillkit/cases.schema.json`, see
@@ -95,6 +98,10 @@ class Case:
     timeout: float | None = None
     source: Path | None = None  # cases.yaml, when the case is declared there
     line: int | None = None
+    # `review: draft` in cases.yaml: the expected file was written from an output (`skillkit
+    # add-case`) and nobody has checked it yet; `review_line` is the line of that key.
+    unreviewed: bool = False
+    review_line: int | None = None
 
     @property
     def skill_name(self) -> str:
@@ -528,7 +535,25 @@ def _apply(case: Case, settings: dict[str, Any]) -> None:
     case.timeout = settings.get("timeout")
 
 
-def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
+def draft_case(skill: Skill, document: Path, name: str) -> Case:
+    """A case named `name` for `document` (any file: it need not be in tests/ yet) with no
+    expected file, under the `defaults:` of tests/cases.yaml as every case gets them: what
+    `skillkit add-case` runs to draft an expected file. CasesError as `load_cases` raises."""
+    case = Case(skill=skill, name=name, document=document, expected_path=None)
+    cases_file = skill.tests_dir / CASES_FILE
+    read = _read_cases_file(skill, cases_file) if os.path.lexists(cases_file) else None
+    if read is None:
+        _apply(case, {})
+        return case
+    f, data = read
+    defaults = _settings(f, data.get("defaults") or {}, ("defaults",))
+    _apply(case, defaults)
+    case.rules = _parse_rules(f, defaults.get("match"), ("defaults", "match"))
+    return case
+
+
+def _read_cases_file(skill: Skill, path: Path) -> tuple[_File, Any] | None:
+    """cases.yaml read and valid by its schema, with its nodes; None when it is empty."""
     if _leads_out(skill, path):
         raise CasesError(_outside(skill, path, "this file"), path=display_path(path))
     try:
@@ -550,12 +575,20 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
     except yaml.YAMLError as exc:  # a duplicate key too, with the first one's line
         problem, line = yaml_problem(exc)
         raise CasesError(f"not valid YAML: {problem}", path=display_path(path), line=line) from exc
-    if root is None:  # an empty file: same as no file
-        return _folder_cases(skill, {})
+    if root is None:
+        return None
     f = _File(path, root)
     problem = cases_schema.first_problem(data)
     if problem is not None:
         raise f.error(problem.message, problem.path)
+    return f, data
+
+
+def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
+    read = _read_cases_file(skill, path)
+    if read is None:  # an empty file: same as no file
+        return _folder_cases(skill, {})
+    f, data = read
     defaults = _settings(f, data.get("defaults") or {}, ("defaults",))
     default_rules = _parse_rules(f, defaults.get("match"), ("defaults", "match"))
     if "cases" not in data:
@@ -646,6 +679,8 @@ def _from_cases_file(skill: Skill, path: Path) -> list[Case]:
             has_expected=exists,
             source=path,
             line=f.line(at),
+            unreviewed=raw.get("review") == "draft",
+            review_line=f.line(at + ("review",)) if "review" in raw else None,
         )
         _apply(case, settings)
         case.rules = (
@@ -727,6 +762,7 @@ __all__ = [
     "check_document",
     "display_path",
     "document_problem",
+    "draft_case",
     "folder_documents",
     "load_cases",
     "matches",

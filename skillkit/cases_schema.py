@@ -269,6 +269,14 @@ def _describe_rule(error: ValidationError, path: Where, rel: Where) -> tuple[Whe
         if title == "pointers":
             return at, f"{shown}: expected a list of JSON pointers, got {got}"
         return at, f"{shown}: expected a JSON pointer string, got {got}"
+    if title == "comparator":
+        names = error.schema["enum"]
+        word = str(value).casefold() if isinstance(value, str) else None
+        close = difflib.get_close_matches(word, names, n=1) if word else []
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return path, f"{where}: unknown comparator {value!r} (allowed: {', '.join(names)}){hint}"
+    if title == "fields":
+        return path, f"{where}: expected a mapping of pointer: comparator, got {got}"
     if title == "any_of":
         return path, f"{where}: expected a mapping of pointer: [values], got {got}"
     if title == "acceptable values":

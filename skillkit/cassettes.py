@@ -20,7 +20,10 @@ sha256 (hex) of the canonical JSON (sorted keys, separators `,` and `:`, UTF-8) 
      "model":           the model name (default "vlm-1", `skillkit.api.DEFAULT_MODEL`),
      "skill_reference": only for `skillkit test --published`: the published version the
                         request named, {"skill_name": ..., "skill_version": ...} (then
-                        `bundle_sha256` is "" and `config` holds no schema but the case's own)}
+                        `bundle_sha256` is "" and `config` holds no schema but the case's own),
+     "without_skill":   only for `skillkit test --lift`'s run without the skill: true (then
+                        `bundle_sha256` is "" and `config` is the case's own; the recording is
+                        `<case>.noskill.json`, next to the case's own)}
 
 An inline run has no `skill_reference` key, so its fingerprint is what it always was, and a
 recording of the folder's bundle never answers a published run (nor one version another).
@@ -62,6 +65,8 @@ CONFIG_DEFAULTS: dict[str, Any] = GENERATION_CONFIG.defaults()
 # Fields of a prediction worth keeping; everything else (ids, timestamps) is dropped.
 KEPT_PREDICTION_FIELDS = ("status", "response", "usage", "domain")
 VOLATILE_USAGE = frozenset({"duration_seconds"})
+# `skillkit test --lift` records each case's run without the skill next to the case's own.
+NO_SKILL_SUFFIX = ".noskill.json"
 _NO_DEFAULT = object()
 
 
@@ -100,6 +105,7 @@ class Inputs:
     domain: str | None
     model: str
     skill_reference: dict[str, str] | None = None  # a published run: the version it named
+    without_skill: bool = False  # --lift's run without the skill (no bundle, no skill schema)
 
     @classmethod
     def build(
@@ -111,6 +117,7 @@ class Inputs:
         domain: str | None,
         model: str,
         skill_reference: dict[str, Any] | None = None,
+        without_skill: bool = False,
     ) -> Inputs:
         reference = None
         if skill_reference is not None:
@@ -126,6 +133,7 @@ class Inputs:
             domain or None,
             model,
             reference,
+            without_skill,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -138,12 +146,16 @@ class Inputs:
         }
         if self.skill_reference is not None:  # absent for inline runs: their fingerprint stays
             data["skill_reference"] = self.skill_reference
+        if self.without_skill:  # absent otherwise: existing fingerprints stay as they were
+            data["without_skill"] = True
         return data
 
     @property
     def skill(self) -> str:
         """The skill the inputs ran, in words: `published NAME VERSION` or `the folder's bundle`."""
         ref = self.skill_reference
+        if self.without_skill:
+            return "no skill (--lift)"
         if ref is None:
             return "the folder's bundle (inline)"
         name = ref.get("skill_name") or ref.get("skill_id") or "?"
@@ -162,6 +174,7 @@ class Inputs:
             data.get("domain"),
             str(data.get("model", "")),
             _reference(data.get("skill_reference")),
+            bool(data.get("without_skill", False)),
         )
 
 
@@ -265,7 +278,9 @@ def save(path: Path, case_name: str, inputs: Inputs, prediction: dict[str, Any])
 def changed_inputs(recorded: Inputs, current: Inputs) -> list[str]:
     """Which inputs differ, in words: 'skill', 'document', 'config (page_indices)', ..."""
     changed = []
-    if recorded.skill_reference != current.skill_reference:
+    if recorded.skill_reference != current.skill_reference or (
+        recorded.without_skill != current.without_skill
+    ):
         changed.append(f"skill ({recorded.skill} -> {current.skill})")
     elif recorded.bundle_sha256 != current.bundle_sha256:
         changed.append("skill")

@@ -21,6 +21,8 @@ COMMANDS = {
     "inspect": "inspect_",
     "unpack": "unpack",
     "test": "test",
+    "diff": "diff",
+    "add-case": "add_case",
     "generate": "generate",
     "serve": "serve",
     "schema": "schema",

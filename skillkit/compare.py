@@ -86,10 +86,35 @@ Patterns (`ignore`, `unordered`, `ordered`, `any_of`, `paths`)
 `paths: {pointer: {abs_tol, rel_tol, strings, dates, numeric_strings}}`
     Per-path overrides of the leaf rules; the most specific matching pattern wins.
 
+Comparators (`comparator: exact | anls`, `fields: {pointer: exact | anls}`)
+    How two *strings* are scored; numbers, booleans, nulls and a string against a non-string
+    are always compared exactly (with the tolerances and `numeric_strings` above). `exact`
+    (the default): equal after the normalisers (or as dates), else 0. `anls`: the normalised
+    Levenshtein similarity of ANLS*, s = 1 - lev(a, b) / max(len a, len b), computed on the
+    normalised strings (code points; add `nfkc` to read composed and decomposed accents
+    alike), where s < 0.5 counts 0 (the ANLS* threshold; s = 0.5 is kept) and two empty
+    strings score 1. Two strings that both look like dates (with `dates` on) still compare as
+    dates: the same day 1, else 0. Strings over 10,000 characters (after normalising) compare
+    exactly. `comparator:` sets the default; `fields:` sets it per pointer pattern (the most
+    specific pattern wins, as in `paths`).
+
+    A leaf of similarity s adds s to TP and 1 - s to both FP and FN, so precision, recall and
+    F1 are computed from fractional counts: a case with one exact leaf and one anls leaf at
+    s = 0.8 has TP 1.8, FP 0.2, FN 0.2 and F1 = 3.6 / 4.0 = 0.9. A leaf with s < 1 is a
+    "changed" difference carrying `score` s (0.0 below the threshold). The counts stay ints
+    unless some leaf scored strictly between 0 and 1.
+
+Null accounting and fields (skillkit.fields)
+    Every scored leaf position is also classed correct, correct_null, missing, hallucinated or
+    wrong (`Judgement.accounting`, `Difference.category`), and recorded under its field, the
+    pointer with array indices written `*` (`Judgement.fields`: tp / fp / fn and the classes
+    per field; `skillkit.fields.summarise_fields` adds them up over many judgements).
+
 Merging (`MatchRules.merge`)
-    Scalars and `strings` replace; `ignore`, `unordered` and `ordered` extend the defaults (a
-    pattern newly listed as ordered leaves the unordered list and vice versa); `any_of` entries
-    replace per pointer; `paths` entries merge per pointer and field.
+    Scalars, `comparator` and `strings` replace; `ignore`, `unordered` and `ordered` extend the
+    defaults (a pattern newly listed as ordered leaves the unordered list and vice versa);
+    `any_of` and `fields` entries replace per pointer; `paths` entries merge per pointer and
+    field.
 """
 
 from __future__ import annotations
@@ -107,24 +132,37 @@ from typing import Any
 
 from skillkit import dates, jsonpointer
 from skillkit.errors import CasesError, SkillError
+from skillkit.fields import FieldCounts, NullAccounting, field_pointer
 
 __all__ = [
+    "ANLS_MAX_LENGTH",
+    "ANLS_THRESHOLD",
+    "COMPARATORS",
     "DEFAULT_STRINGS",
     "STRING_NORMALISERS",
     "Difference",
+    "FieldCounts",
     "Judgement",
     "MatchRules",
+    "NullAccounting",
     "PathRules",
+    "anls_similarity",
     "judge",
     "json_type_name",
+    "levenshtein",
 ]
 
 #: Every string normaliser, in the order they are applied.
 STRING_NORMALISERS: tuple[str, ...] = ("nfkc", "casefold", "alnum", "collapse_whitespace", "strip")
 DEFAULT_STRINGS: tuple[str, ...] = ("casefold", "collapse_whitespace", "strip")
+#: How strings are scored: `exact` (equal or not) or `anls` (normalised Levenshtein similarity).
+COMPARATORS: tuple[str, ...] = ("exact", "anls")
+ANLS_THRESHOLD = 0.5  # a similarity below this counts 0 (ANLS*)
+ANLS_MAX_LENGTH = 10_000  # longer strings (after normalising) are compared exactly
 
 EXACT_ASSIGNMENT_LIMIT = 64  # rows on the smaller side solved exactly (Hungarian, O(n^2 m))
 PAIRWISE_LIMIT = 250_000  # above this many candidate pairs, skip the similarity matrix
+_SIMILARITY_SCALE = 1_000_000  # fractional row similarities, as integers for the assignment
 
 _KINDS = ("missing", "changed", "type", "extra")
 _MISSING: Any = type("_Missing", (), {"__repr__": lambda self: "<missing>"})()
@@ -162,6 +200,23 @@ def _canonical_strings(names: Iterable[str]) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"unknown string normaliser(s): {', '.join(unknown)}")
     return tuple(n for n in STRING_NORMALISERS if n in chosen)
+
+
+def _check_comparator(name: Any) -> str:
+    """`name` when it is one of COMPARATORS; ValueError otherwise."""
+    if name not in COMPARATORS:
+        raise ValueError(
+            f"unknown comparator {name!r} (allowed: {', '.join(COMPARATORS)})"
+            + _did_you_mean(name, COMPARATORS)
+        )
+    return name
+
+
+def _did_you_mean(word: Any, choices: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(word).casefold(), list(choices), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -206,10 +261,18 @@ class MatchRules:
     ordered: tuple[str, ...] = ()
     any_of: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     paths: Mapping[str, PathRules] = field(default_factory=dict)
+    comparator: str = "exact"  # how strings are scored by default: one of COMPARATORS
+    fields: Mapping[str, str] = field(default_factory=dict)  # pointer pattern -> comparator
 
     def __post_init__(self) -> None:
         # Accept lists / dicts from Python callers, store canonical immutable-ish forms.
         object.__setattr__(self, "strings", _canonical_strings(self.strings))
+        _check_comparator(self.comparator)
+        chosen = {}
+        for k, v in dict(self.fields).items():
+            _parse_pattern(k)
+            chosen[k] = _check_comparator(v)
+        object.__setattr__(self, "fields", chosen)
         for name in ("ignore", "unordered", "ordered"):
             patterns = tuple(getattr(self, name))
             for p in patterns:
@@ -274,8 +337,10 @@ def _rules_over(
 ) -> MatchRules:
     """A `match:` mapping that the schema accepts, applied on top of `base` ("Merging")."""
     values = _leaf_values(data, base.strings)
-    if "missing_equals_null" in data:
-        values["missing_equals_null"] = data["missing_equals_null"]
+    for name in ("missing_equals_null", "comparator"):
+        if name in data:
+            values[name] = data[name]
+    values["fields"] = {**base.fields, **dict(data.get("fields") or {})}
     lists = {k: _patterns(data[k]) for k in _LISTS if k in data}
     new_ordered, new_unordered = lists.get("ordered", ()), lists.get("unordered", ())
     both = set(new_ordered) & set(new_unordered)
@@ -346,7 +411,9 @@ class Difference:
     `kind`: "missing" (expected, absent in actual), "extra" (in actual only; `path` is then the
     actual position), "changed" (same type, other value; also a value replaced by null) or
     "type" (different JSON types). `actual_path` is set when the actual value sits elsewhere
-    (a reordered row).
+    (a reordered row). `score` is the similarity of a string compared with `anls` (0.0 below
+    the threshold), None for an exact comparison. `category` classes it for null accounting:
+    missing, hallucinated or wrong (skillkit.fields).
     """
 
     kind: str
@@ -354,6 +421,14 @@ class Difference:
     expected: Any = None
     actual: Any = None
     actual_path: str | None = None
+    score: float | None = None
+
+    @property
+    def category(self) -> str:
+        """`missing` (expected a value, got null / nothing / an empty container),
+        `hallucinated` (expected null / nothing / an empty container, got a value) or `wrong`
+        (both hold values that differ). Derived from `kind` and the two values."""
+        return _category(self.kind, self.expected, self.actual)
 
     def describe(self) -> str:
         """One line, e.g. `/total: expected 1234.5, got 1243.5`."""
@@ -369,6 +444,8 @@ class Difference:
             )
         else:
             text = f"{where}: expected {_show(self.expected)}, got {_show(self.actual)}"
+        if self.score is not None:
+            text += f" (anls {self.score:.2f})"
         if self.actual_path is not None:
             text += f" (actual {self.actual_path or '(root)'})"
         return text
@@ -382,18 +459,68 @@ class Difference:
         }
         if self.actual_path is not None:
             out["actual_path"] = self.actual_path
+        if self.score is not None:
+            out["score"] = self.score
         return out
+
+
+def _empty_container(value: Any) -> bool:
+    return isinstance(value, (Mapping, list)) and not value
+
+
+def _category(kind: str, expected: Any, actual: Any) -> str:
+    """The null-accounting class of a difference (skillkit.fields)."""
+    if kind == "missing":
+        return "missing"
+    if kind == "extra":
+        return "hallucinated"
+    if actual is None or (_empty_container(actual) and not _empty_container(expected)):
+        return "missing"
+    if expected is None or (_empty_container(expected) and not _empty_container(actual)):
+        return "hallucinated"
+    return "wrong"
 
 
 @dataclass(frozen=True)
 class Judgement:
-    """The verdict on one output: schema errors, differences and leaf-level scores."""
+    """The verdict on one output: schema errors, differences and leaf-level scores.
+
+    The counts are ints unless a leaf compared with `anls` scored strictly between 0 and 1
+    (then floats: TP += s, FP += 1 - s, FN += 1 - s). `fields` maps each field (the pointer
+    with array indices as `*`) to its counts; `accounting` sums their null accounting.
+    """
 
     schema_errors: list[str]
     differences: list[Difference]
-    true_positives: int
-    false_positives: int
-    false_negatives: int
+    true_positives: int | float
+    false_positives: int | float
+    false_negatives: int | float
+    fields: Mapping[str, FieldCounts] = field(default_factory=dict)
+
+    @property
+    def accounting(self) -> NullAccounting:
+        """correct / correct_null / missing / hallucinated / wrong over every field."""
+        return sum((c.accounting for c in self.fields.values()), NullAccounting())
+
+    @property
+    def correct(self) -> int:
+        return self.accounting.correct
+
+    @property
+    def correct_null(self) -> int:
+        return self.accounting.correct_null
+
+    @property
+    def missing(self) -> int:
+        return self.accounting.missing
+
+    @property
+    def hallucinated(self) -> int:
+        return self.accounting.hallucinated
+
+    @property
+    def wrong(self) -> int:
+        return self.accounting.wrong
 
     @property
     def precision(self) -> float:
@@ -442,7 +569,9 @@ class Judgement:
             "true_positives": self.true_positives,
             "false_positives": self.false_positives,
             "false_negatives": self.false_negatives,
+            "accounting": self.accounting.to_dict(),
             "differences": [d.to_dict() for d in self.differences],
+            "fields": {path: counts.to_dict() for path, counts in self.fields.items()},
         }
 
 
@@ -535,6 +664,68 @@ def _normalise(s: str, normalisers: tuple[str, ...]) -> str:
         elif name == "strip":
             s = s.strip()
     return s
+
+
+def levenshtein(a: str, b: str) -> int:
+    """The Levenshtein distance (insertions, deletions, substitutions of code points).
+
+    Myers' bit-parallel algorithm (Hyyrö's formulation for edit distance) on Python ints as bit
+    vectors: O(len a * len b / word size), about 0.1 s for two 10,000-character strings."""
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    m = len(b)
+    if m == 0:
+        return len(a)
+    peq: dict[str, int] = {}  # character -> bit mask of its positions in b
+    bit = 1
+    for ch in b:
+        peq[ch] = peq.get(ch, 0) | bit
+        bit <<= 1
+    mask = (1 << m) - 1
+    last = 1 << (m - 1)
+    pv, mv, dist = mask, 0, m  # vertical +1 / -1 deltas of the last column, its bottom value
+    for ch in a:
+        eq = peq.get(ch, 0)
+        xv = eq | mv
+        xh = ((((eq & pv) + pv) & mask) ^ pv) | eq
+        ph = mv | (~(xh | pv) & mask)
+        mh = pv & xh
+        if ph & last:
+            dist += 1
+        elif mh & last:
+            dist -= 1
+        ph = ((ph << 1) | 1) & mask  # row 0 grows by one per character of a
+        mh = (mh << 1) & mask
+        pv = mh | (~(xv | ph) & mask)
+        mv = ph & xv
+    return dist
+
+
+def anls_similarity(a: str, b: str, *, threshold: float = ANLS_THRESHOLD) -> float:
+    """s = 1 - lev(a, b) / max(len a, len b); s < `threshold` counts 0; two empty strings 1.
+
+    No normalising here (the judge normalises first). Strings longer than ANLS_MAX_LENGTH
+    score 1.0 when equal, else 0.0."""
+    if a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    if longest > ANLS_MAX_LENGTH:
+        return 0.0
+    if abs(len(a) - len(b)) > longest * (1 - threshold):  # lev >= the length difference
+        return 0.0
+    if longest <= 1000:  # row pairing compares the same strings again: remember short ones
+        return _anls_cached(a, b, threshold)
+    return _anls(a, b, threshold)
+
+
+def _anls(a: str, b: str, threshold: float) -> float:
+    s = 1 - levenshtein(a, b) / max(len(a), len(b))
+    return s if s >= threshold else 0.0
+
+
+_anls_cached = functools.lru_cache(maxsize=4096)(_anls)
 
 
 _MONTHS = dates.ENGLISH_MONTHS  # the judge reads English month names only
@@ -672,13 +863,17 @@ def _hungarian(weights: list[list[int]]) -> list[int]:
     return result
 
 
-def _assign(n: int, m: int, similarity: Callable[[int, int], int]) -> list[tuple[int, int]]:
-    """Pair min(n, m) expected/actual indices maximising total similarity, ties kept in place."""
+def _assign(n: int, m: int, similarity: Callable[[int, int], int | float]) -> list[tuple[int, int]]:
+    """Pair min(n, m) expected/actual indices maximising total similarity, ties kept in place.
+    Fractional similarities (anls) are scaled to integers in units of 1e-6."""
     k = min(n, m)
     if k == 0:
         return []
     bonus = k + 1  # similarity dominates; keeping the same index breaks ties
-    weights = [[similarity(i, j) * bonus + (i == j) for j in range(m)] for i in range(n)]
+    sims = [[similarity(i, j) for j in range(m)] for i in range(n)]
+    if any(isinstance(x, float) for row in sims for x in row):
+        sims = [[round(x * _SIMILARITY_SCALE) for x in row] for row in sims]
+    weights = [[sims[i][j] * bonus + (i == j) for j in range(m)] for i in range(n)]
     if k <= EXACT_ASSIGNMENT_LIMIT:
         if n <= m:
             return [(i, j) for i, j in enumerate(_hungarian(weights))]
@@ -724,21 +919,32 @@ def _pair_large(expected: list[Any], actual: list[Any]) -> list[tuple[int, int]]
 # --------------------------------------------------------------------------- comparison
 
 
+_Path = tuple[Any, ...]
+# One scored leaf position: (path, null-accounting class, tp, fp, fn). A position counts in its
+# class when it is a TP (correct, correct_null), an expected leaf lost (missing, wrong) or an
+# actual leaf asserted (hallucinated); see skillkit.fields.
+_Event = tuple[_Path, str, Any, Any, Any]
+
+
 @dataclass
 class _Result:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+    tp: int | float = 0
+    fp: int | float = 0
+    fn: int | float = 0
     diffs: list[Difference] = field(default_factory=list)
+    events: list[_Event] = field(default_factory=list)
 
     def add(self, other: _Result) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
         self.diffs.extend(other.diffs)
+        self.events.extend(other.events)
 
 
-_Path = tuple[Any, ...]
+def _is_leaf(value: Any) -> bool:
+    """A scalar or an empty container: what counts as one leaf."""
+    return not isinstance(value, (Mapping, list)) or not value
 
 
 class _Comparer:
@@ -753,6 +959,8 @@ class _Comparer:
         self.any_of = [(_parse_pattern(p), alts) for p, alts in rules.any_of.items()]
         indexed = [(_parse_pattern(p), n, o) for n, (p, o) in enumerate(rules.paths.items())]
         self.overrides = [(p, o) for p, _, o in sorted(indexed, key=lambda t: (len(t[0]), t[1]))]
+        chosen = [(_parse_pattern(p), n, c) for n, (p, c) in enumerate(rules.fields.items())]
+        self.comparators = [(p, c) for p, _, c in sorted(chosen, key=lambda t: (len(t[0]), t[1]))]
         self.base_leaf = PathRules(
             strings=rules.strings,
             abs_tol=rules.abs_tol,
@@ -761,6 +969,7 @@ class _Comparer:
             numeric_strings=rules.numeric_strings,
         )
         self._leaf_cache: dict[_Path, PathRules] = {}
+        self._comparator_cache: dict[_Path, str] = {}
 
     # -- rules at a path
 
@@ -778,6 +987,20 @@ class _Comparer:
                 rules = override.over(rules)
         self._leaf_cache[path] = rules
         return rules
+
+    def comparator(self, path: _Path) -> str:
+        """The string comparator at `path`: the most specific `fields` pattern, else the
+        default."""
+        try:
+            return self._comparator_cache[path]
+        except KeyError:
+            pass
+        name = self.rules.comparator
+        for pattern, chosen in self.comparators:
+            if _matches(pattern, path, prefix=True):
+                name = chosen
+        self._comparator_cache[path] = name
+        return name
 
     # -- the walk
 
@@ -807,12 +1030,30 @@ class _Comparer:
         if isinstance(exp, list) and isinstance(act, list):
             return self.arrays(exp, act, epath, apath)
         scalar = not isinstance(exp, (Mapping, list)) and not isinstance(act, (Mapping, list))
-        if scalar and self.scalars_equal(exp, act, epath):
-            return _Result(tp=1)
-        _, fn = self.expected_leaves(exp, epath, nulls_match=False)
-        fp = self.countable(act, epath)
+        score: float | None = None
+        if scalar:
+            s, fuzzy = self.scalar_score(exp, act, epath)
+            if s == 1:
+                kind = "correct_null" if exp is None else "correct"
+                return _Result(tp=1, events=[(epath, kind, 1, 0, 0)])
+            if fuzzy:
+                score = float(s)
+            if s > 0:  # a partial anls match: TP s, FP and FN 1 - s
+                miss = 1 - s
+                diff = self.diff("changed", epath, exp, act, apath, score)
+                return _Result(
+                    tp=s, fp=miss, fn=miss, diffs=[diff], events=[(epath, "wrong", s, miss, miss)]
+                )
         kind = "changed" if _comparable(exp, act) else "type"
-        return _Result(fp=fp, fn=fn, diffs=[self.diff(kind, epath, exp, act, apath)])
+        diff = self.diff(kind, epath, exp, act, apath, score)
+        category = diff.category
+        if _is_leaf(exp) and _is_leaf(act):  # one position: one event
+            fp = self.countable(act, epath)
+            return _Result(fp=fp, fn=1, diffs=[diff], events=[(epath, category, 0, fp, 1)])
+        events: list[_Event] = []
+        _, fn = self.expected_leaves(exp, epath, nulls_match=False, category=category, out=events)
+        fp = self.countable(act, epath, category=category, out=events)
+        return _Result(fp=fp, fn=fn, diffs=[diff], events=events)
 
     def objects(self, exp: Mapping, act: Mapping, epath: _Path, apath: _Path) -> _Result:
         if not exp:
@@ -835,12 +1076,9 @@ class _Comparer:
             for i, e in enumerate(exp):
                 result.add(self.missing_row(e, epath + (i,)))
             return result
-        pairs, computed = self.pair(exp, act, epath, apath)
+        pairs = self.pair(exp, act, epath, apath)
         for i, j in pairs:
-            sub = computed.get((i, j))
-            if sub is None:
-                sub = self.node(exp[i], act[j], epath + (i,), apath + (j,))
-            result.add(sub)
+            result.add(self.node(exp[i], act[j], epath + (i,), apath + (j,)))
         paired_e = {i for i, _ in pairs}
         paired_a = {j for _, j in pairs}
         for i, e in enumerate(exp):
@@ -851,10 +1089,10 @@ class _Comparer:
                 result.add(self.extra(a, epath + (j,), apath + (j,)))
         return result
 
-    def pair(
-        self, exp: list, act: list, epath: _Path, apath: _Path
-    ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], _Result]]:
-        """Which expected element is compared with which actual element."""
+    def pair(self, exp: list, act: list, epath: _Path, apath: _Path) -> list[tuple[int, int]]:
+        """Which expected element is compared with which actual element. The candidate
+        comparisons are not kept (only their TP): the chosen pairs are compared again, which
+        costs 1/len of the candidates and keeps memory flat on big tables."""
         n, m = len(exp), len(act)
         if any(_matches(p, epath, prefix=False) for p in self.ordered):
             by_set = False
@@ -863,81 +1101,144 @@ class _Comparer:
         else:
             by_set = all(isinstance(e, Mapping) for e in exp)
         if not by_set:
-            return [(i, i) for i in range(min(n, m))], {}
+            return [(i, i) for i in range(min(n, m))]
         if n * m > PAIRWISE_LIMIT:
-            return _pair_large(exp, act), {}
-        computed: dict[tuple[int, int], _Result] = {}
+            return _pair_large(exp, act)
 
-        def similarity(i: int, j: int) -> int:
-            sub = self.node(exp[i], act[j], epath + (i,), apath + (j,))
-            computed[(i, j)] = sub
-            return sub.tp
+        def similarity(i: int, j: int) -> int | float:
+            return self.node(exp[i], act[j], epath + (i,), apath + (j,)).tp
 
-        return _assign(n, m, similarity), computed
+        return _assign(n, m, similarity)
 
     def empty_expected(self, exp: Any, act: Any, epath: _Path, apath: _Path) -> _Result:
-        fp = self.countable(act, epath) if act else 0
+        events: list[_Event] = []
+        fp = self.countable(act, epath, category="hallucinated", out=events) if act else 0
         if fp == 0:  # both empty, or (missing_equals_null) the actual holds only nulls
-            return _Result(tp=1)
-        return _Result(fp=fp, fn=1, diffs=[self.diff("changed", epath, exp, act, apath)])
+            return _Result(tp=1, events=[(epath, "correct", 1, 0, 0)])
+        events.append((epath, "hallucinated", 0, 0, 1))
+        diff = self.diff("changed", epath, exp, act, apath)
+        return _Result(fp=fp, fn=1, diffs=[diff], events=events)
 
     def absent(self, exp: Any, epath: _Path, kind: str) -> _Result:
-        tp, fn = self.expected_leaves(exp, epath, nulls_match=self.null_absent)
+        events: list[_Event] = []
+        tp, fn = self.expected_leaves(
+            exp, epath, nulls_match=self.null_absent, category="missing", out=events
+        )
         diffs = [Difference(kind, jsonpointer.format(epath), exp, None)] if fn else []
-        return _Result(tp=tp, fn=fn, diffs=diffs)
+        return _Result(tp=tp, fn=fn, diffs=diffs, events=events)
 
     def missing_row(self, exp: Any, epath: _Path) -> _Result:
         if self.ignored(epath):
             return _Result()
-        _, fn = self.expected_leaves(exp, epath, nulls_match=False)
+        events: list[_Event] = []
+        _, fn = self.expected_leaves(exp, epath, nulls_match=False, category="missing", out=events)
         diffs = [Difference("missing", jsonpointer.format(epath), exp, None)] if fn else []
-        return _Result(fn=fn, diffs=diffs)
+        return _Result(fn=fn, diffs=diffs, events=events)
 
     def extra(self, act: Any, epath: _Path, apath: _Path) -> _Result:
         if self.ignored(epath):
             return _Result()
-        fp = self.countable(act, epath)
+        events: list[_Event] = []
+        fp = self.countable(act, epath, category="hallucinated", out=events)
         if not fp:
             return _Result()
-        return _Result(fp=fp, diffs=[self.diff("extra", epath, None, act, apath)])
+        return _Result(fp=fp, diffs=[self.diff("extra", epath, None, act, apath)], events=events)
 
-    def diff(self, kind: str, epath: _Path, exp: Any, act: Any, apath: _Path) -> Difference:
+    def diff(
+        self,
+        kind: str,
+        epath: _Path,
+        exp: Any,
+        act: Any,
+        apath: _Path,
+        score: float | None = None,
+    ) -> Difference:
         actual_path = jsonpointer.format(apath) if apath != epath else None
-        return Difference(kind, jsonpointer.format(epath), exp, act, actual_path)
+        return Difference(kind, jsonpointer.format(epath), exp, act, actual_path, score)
 
     # -- leaf counting
 
-    def expected_leaves(self, value: Any, path: _Path, *, nulls_match: bool) -> tuple[int, int]:
-        """(TP, FN) for an expected subtree with nothing to match: nulls may match absence."""
+    def expected_leaves(
+        self,
+        value: Any,
+        path: _Path,
+        *,
+        nulls_match: bool,
+        category: str = "missing",
+        out: list[_Event] | None = None,
+    ) -> tuple[int, int]:
+        """(TP, FN) for an expected subtree with nothing to match: nulls may match absence.
+        With `out`, each leaf is recorded there: a matched null as correct_null, every other
+        leaf as a FN of `category`."""
         if self.ignored(path):
             return 0, 0
-        if value is None:
-            return (1, 0) if nulls_match else (0, 1)
+        if value is None and nulls_match:
+            if out is not None:
+                out.append((path, "correct_null", 1, 0, 0))
+            return 1, 0
         if isinstance(value, Mapping) and value:
-            items: Iterable[tuple[Any, Any]] = value.items()
+            items: Iterable[tuple[Any, Any]] = ((str(k), v) for k, v in value.items())
         elif isinstance(value, list) and value:
             items = enumerate(value)
             nulls_match = False  # rows are entities: a missing row loses all of its leaves
         else:
+            if out is not None:
+                out.append((path, category, 0, 0, 1))
             return 0, 1
         tp = fn = 0
         for key, child in items:
-            t, f = self.expected_leaves(child, path + (str(key),), nulls_match=nulls_match)
+            t, f = self.expected_leaves(
+                child, path + (key,), nulls_match=nulls_match, category=category, out=out
+            )
             tp += t
             fn += f
         return tp, fn
 
-    def countable(self, value: Any, path: _Path) -> int:
-        """Leaves an actual subtree asserts (FP when unmatched); nulls assert nothing by default."""
+    def countable(
+        self,
+        value: Any,
+        path: _Path,
+        *,
+        category: str = "hallucinated",
+        out: list[_Event] | None = None,
+    ) -> int:
+        """Leaves an actual subtree asserts (FP when unmatched); nulls assert nothing by default.
+        With `out`, each asserted leaf is recorded there as a FP of `category`."""
         if self.ignored(path):
             return 0
         if isinstance(value, Mapping) and value:
-            return sum(self.countable(v, path + (str(k),)) for k, v in value.items())
+            return sum(
+                self.countable(v, path + (str(k),), category=category, out=out)
+                for k, v in value.items()
+            )
         if isinstance(value, list) and value:
-            return sum(self.countable(v, path + (i,)) for i, v in enumerate(value))
-        if value is None or isinstance(value, (Mapping, list)):
-            return 0 if self.null_absent else 1
+            return sum(
+                self.countable(v, path + (i,), category=category, out=out)
+                for i, v in enumerate(value)
+            )
+        if (value is None or isinstance(value, (Mapping, list))) and self.null_absent:
+            return 0
+        if out is not None:
+            out.append((path, category, 0, 1, 0))
         return 1
+
+    def scalar_score(self, e: Any, a: Any, path: _Path) -> tuple[int | float, bool]:
+        """(score in [0, 1], whether anls scored it): anls for two strings where it is the
+        comparator, else 1 or 0 by `scalars_equal`."""
+        if isinstance(e, str) and isinstance(a, str) and self.comparator(path) == "anls":
+            rules = self.leaf_rules(path)
+            strings = rules.strings or ()
+            ne, na = _normalise(e, strings), _normalise(a, strings)
+            if ne == na:
+                return 1, True
+            if rules.dates:
+                de = _date_forms(e)
+                da = _date_forms(a) if de else None
+                if de and da:  # two dates: the same day or not
+                    return (1 if de & da else 0), True
+            s = anls_similarity(ne, na)
+            return (1 if s == 1 else s), True
+        return (1 if self.scalars_equal(e, a, path) else 0), False
 
     def scalars_equal(self, e: Any, a: Any, path: _Path) -> bool:
         if e is None or a is None:
@@ -1026,4 +1327,28 @@ def judge(
         true_positives=result.tp,
         false_positives=result.fp,
         false_negatives=result.fn,
+        fields=_per_field(result.events),
     )
+
+
+# A leaf event counts in its class by one side: a TP (correct, correct_null), an expected leaf
+# lost (missing, wrong: its FN) or an actual leaf asserted (hallucinated: its FP). The other
+# side of a structure mismatch (the actual leaves of a wrong object) is counted, not classed.
+_SIDE = {"correct": 0, "correct_null": 0, "hallucinated": 1, "missing": 2, "wrong": 2}
+_SLOT = {"correct": 3, "correct_null": 4, "missing": 5, "hallucinated": 6, "wrong": 7}
+
+
+def _per_field(events: list[_Event]) -> dict[str, FieldCounts]:
+    """Leaf events summed per field (array indices as `*`), fields in first-seen order."""
+    sums: dict[str, list[Any]] = {}
+    for path, category, tp, fp, fn in events:
+        key = field_pointer(path)
+        row = sums.get(key)
+        if row is None:
+            row = sums[key] = [0, 0, 0, 0, 0, 0, 0, 0]
+        row[0] += tp
+        row[1] += fp
+        row[2] += fn
+        if (tp, fp, fn)[_SIDE[category]]:
+            row[_SLOT[category]] += 1
+    return {key: FieldCounts(*row) for key, row in sums.items()}

@@ -125,6 +125,7 @@ RULES: dict[str, Rule] = {
         Rule("SK406", WARNING, "a case checks nothing: no expected file and no schema"),
         Rule("SK407", WARNING, "vlmrun.yaml names a toolset VLM Run does not document"),
         Rule("SK408", WARNING, "a state of the vlmrun.yaml graph cannot be reached from the start"),
+        Rule("SK409", WARNING, "a case's expected file is an unreviewed draft (`review: draft`)"),
         # vlmrun.yaml (profile vlmrun; see skillkit.vlmrun_yaml)
         Rule("SK501", ERROR, "vlmrun.yaml cannot be read or is not valid YAML"),
         Rule("SK502", ERROR, "vlmrun.yaml is empty or not a mapping"),
@@ -834,7 +835,26 @@ def _check_cases(root: Path, tests: Path, unusable: set[Path] = frozenset()) -> 
                 case.source or doc,
                 case.line,
             )
+        if case.unreviewed:
+            yield _unreviewed(case)
     yield from _check_misspelt_expected(tests, found)
+
+
+def _unreviewed(case: Any) -> Finding:
+    """SK409: a case whose expected file was drafted from an output (`skillkit add-case`)."""
+    where = f"{CASES_FILE}:{case.review_line}"
+    if case.has_expected:
+        shown = printable(display_path(case.expected_path))
+        message = (
+            f"case '{case.name}': the expected file is an unreviewed draft; check {shown} "
+            f"against the document, then delete `review: draft` ({where})"
+        )
+    else:
+        message = (
+            f"case '{case.name}' is marked `review: draft` but has no expected file to review; "
+            f"delete `review: draft` ({where})"
+        )
+    return _finding("SK409", message, case.source, case.review_line)
 
 
 def _as_given(shown: str, tests: Path) -> Path | str:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import asyncio
 import datetime as _dt
 import json
+import math
 import platform
+import statistics
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -55,6 +57,7 @@ from skillkit.client import (
 )
 from skillkit.compare import Difference, judge
 from skillkit.errors import ClientError, SkillError, SkillkitError, UsageError
+from skillkit.fields import FieldCounts, FieldSummary, NullAccounting, summarise_fields
 from skillkit.files import atomic_write_bytes, json_depth_problem
 from skillkit.skill import discover_skills
 
@@ -98,6 +101,16 @@ class RunOptions:
     published: str | None = None
     # The embedded engine's data dir for a published run (its registry); None: DEFAULT_DATA_DIR.
     data_dir: str | None = None
+    # Stop starting cases once the credits the service reports (usage.credits_used) reach this.
+    max_credits: float | None = None
+    # Also run each case without the skill (no `skills`, no skill schema) and report the lift.
+    lift: bool = False
+    # The embedded server's engine: "deterministic" (no model) or "openai" (a chat-completions
+    # server at model_url does the extraction, with engine_model; skillkit.engine.model).
+    engine: str = "deterministic"
+    model_url: str | None = None
+    engine_model: str | None = None
+    model_timeout: float | None = None
 
     def check(self) -> None:
         """UsageError for contradictory or out-of-range options."""
@@ -109,6 +122,17 @@ class RunOptions:
             raise UsageError("--min-pass-rate must be between 0 and 1")
         if self.timeout <= 0:
             raise UsageError("--timeout must be a positive number of seconds")
+        if self.max_credits is not None and not (
+            math.isfinite(self.max_credits) and self.max_credits >= 0
+        ):
+            raise UsageError("--max-credits must be a number >= 0")
+        if self.lift and self.published is not None:
+            raise UsageError(
+                "--lift compares the folder's skill with no skill; it does not combine with "
+                "--published"
+            )
+        if self.lift and (self.update or self.update_missing):
+            raise UsageError("--lift does not combine with --update/--update-missing")
         if self.request_timeout is not None and self.request_timeout <= 0:
             raise UsageError("--request-timeout must be a positive number of seconds")
         if self.record and self.replay:
@@ -121,6 +145,13 @@ class RunOptions:
                 "--replay cannot look up 'latest' without a server; name the version: "
                 "--published VERSION"
             )
+        if self.engine != "deterministic":
+            if self.replay or not self.runs_local:
+                raise UsageError(
+                    f"--engine {self.engine} runs the embedded server; drop "
+                    "--replay/--base-url/--api-key"
+                )
+            self.engine_settings()  # UsageError for a missing --model-url/--model
         if self.data_dir is not None and (self.published is None or not self.runs_local):
             raise UsageError(
                 "--data-dir only applies to --published on the embedded engine (--local)"
@@ -140,9 +171,27 @@ class RunOptions:
             return describe_target(None, replay=True)
         remote = remote_target(self.base_url, self.api_key, local=self.local)
         target = describe_target(remote[0] if remote else None, local=remote is None)
+        if remote is None and self.engine != "deterministic":
+            from skillkit.engine.model import shown_url
+
+            settings = self.engine_settings()
+            target = (
+                f"embedded server, engine {self.engine}: model {settings['model']} at "
+                f"{shown_url(settings['model_url'])} (documents go to that model server)"
+            )
         if remote is None and self.published is not None:
             target += f", registry in {self.registry_dir}"
         return target
+
+    def engine_settings(self) -> dict[str, Any]:
+        """The embedded server's engine settings (`skillkit.engine.model.embedded_settings`)."""
+        if self.engine == "deterministic":
+            return {}
+        from skillkit.engine.model import embedded_settings
+
+        return embedded_settings(
+            self.engine, self.engine_model, self.model_url, self.model_timeout, self.timeout
+        )
 
     @property
     def registry_dir(self) -> Path:
@@ -161,6 +210,162 @@ class RunOptions:
         return data
 
 
+def _parse_time(value: Any) -> _dt.datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=_dt.timezone.utc)
+
+
+def _count(value: Any) -> int | float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return value if value >= 0 else None
+
+
+def _add(a: Any, b: Any) -> Any:
+    if a is None:
+        return b
+    return a if b is None else a + b
+
+
+@dataclass
+class Cost:
+    """What predictions cost, as the service reports it in each prediction's `usage`
+    (skillkit.api CREDIT_USAGE): credits used, elements processed and their type, and the
+    service's own time (created_at -> completed_at, else usage.duration_seconds).
+
+    None where the service did not say (a replayed case has no cost: nothing was spent).
+    Costs add up with `+`: counts sum (None + x is x), an element type that differs between
+    the parts reads `mixed`."""
+
+    credits_used: int | float | None = None
+    elements_processed: int | None = None
+    element_type: str | None = None
+    service_seconds: float | None = None
+    predictions: int = 0  # how many predictions the numbers cover
+
+    @classmethod
+    def of_prediction(cls, raw: Any) -> Cost:
+        """The cost of one final prediction (its JSON as the API returns it)."""
+        raw = raw if isinstance(raw, dict) else {}
+        usage = raw.get("usage") if isinstance(raw.get("usage"), dict) else {}
+        elements = _count(usage.get("elements_processed"))
+        kind = usage.get("element_type")
+        seconds: float | None = None
+        created, completed = (
+            _parse_time(raw.get("created_at")),
+            _parse_time(raw.get("completed_at")),
+        )
+        if created is not None and completed is not None and completed >= created:
+            seconds = (completed - created).total_seconds()
+        elif _count(usage.get("duration_seconds")) is not None:
+            seconds = float(usage["duration_seconds"])
+        return cls(
+            credits_used=_count(usage.get("credits_used")),
+            elements_processed=None if elements is None else int(elements),
+            element_type=kind if isinstance(kind, str) and kind else None,
+            service_seconds=seconds,
+            predictions=1,
+        )
+
+    def __add__(self, other: Cost) -> Cost:
+        if not isinstance(other, Cost):
+            return NotImplemented
+        kinds = {k for k in (self.element_type, other.element_type) if k}
+        return Cost(
+            credits_used=_add(self.credits_used, other.credits_used),
+            elements_processed=_add(self.elements_processed, other.elements_processed),
+            element_type=(kinds.pop() if len(kinds) == 1 else "mixed") if kinds else None,
+            service_seconds=_add(self.service_seconds, other.service_seconds),
+            predictions=self.predictions + other.predictions,
+        )
+
+    @property
+    def credits(self) -> int | float:
+        """Credits spent, 0 when the service did not say (what --max-credits counts)."""
+        return self.credits_used or 0
+
+    def to_dict(self) -> dict[str, Any]:
+        seconds = self.service_seconds
+        return {
+            "credits_used": self.credits_used,
+            "elements_processed": self.elements_processed,
+            "element_type": self.element_type,
+            "service_seconds": None if seconds is None else round(seconds, 3),
+            "predictions": self.predictions,
+        }
+
+    def describe(self) -> str:
+        """`12 credits, 4 pages, service 3.20 s (4 predictions)`."""
+        credits = (
+            "credits not reported"
+            if self.credits_used is None
+            else (f"{_number(self.credits_used)} credit{'' if self.credits_used == 1 else 's'}")
+        )
+        parts = [credits]
+        if self.elements_processed is not None:
+            kind = self.element_type or "element"
+            kind = kind if kind == "mixed" else kind + ("" if self.elements_processed == 1 else "s")
+            parts.append(f"{self.elements_processed} {kind if kind != 'mixed' else 'elements'}")
+        if self.service_seconds is not None:
+            parts.append(f"service {self.service_seconds:.2f} s")
+        return f"{', '.join(parts)} ({self.predictions} prediction(s))"
+
+
+def _number(value: int | float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def sum_costs(costs: Iterable[Cost | None]) -> Cost | None:
+    """Costs added up; None when none is known."""
+    known = [c for c in costs if c is not None]
+    if not known:
+        return None
+    total = known[0]
+    for c in known[1:]:
+        total = total + c
+    return total
+
+
+@dataclass
+class Lift:
+    """What the skill adds to one case: F1 with the skill, without it, and the difference.
+
+    `without` is None when the run without the skill did not give an F1 (`note` says why)."""
+
+    with_skill: float | None
+    without: float | None
+    note: str | None = None
+
+    @property
+    def delta(self) -> float | None:
+        if self.with_skill is None or self.without is None:
+            return None
+        return self.with_skill - self.without
+
+    def to_dict(self) -> dict[str, Any]:
+        delta = self.delta
+        return {
+            "with": self.with_skill,
+            "without": self.without,
+            "delta": None if delta is None else round(delta, 12),
+            "note": self.note,
+        }
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _pstdev(values: Sequence[float]) -> float | None:
+    """Population standard deviation (divide by n): the spread of exactly these values."""
+    return statistics.pstdev(values) if values else None
+
+
 @dataclass
 class Attempt:
     """One run of a case (several with --repeat)."""
@@ -169,6 +374,8 @@ class Attempt:
     f1: float | None = None
     seconds: float = 0.0
     message: str | None = None
+    accounting: NullAccounting | None = None
+    cost: Cost | None = None
 
 
 @dataclass
@@ -207,6 +414,18 @@ class CaseResult:
     skill_version: str | None = None
     bundle_sha256: str | None = None
     skill_reference: dict[str, Any] | None = None
+    # Null accounting and per-field counts of the judged output (summed over the attempts
+    # with --repeat); None / {} when no values were checked.
+    accounting: NullAccounting | None = None
+    fields: dict[str, FieldCounts] = field(default_factory=dict)
+    # --repeat N > 1: the population standard deviation of the attempts' F1 (`f1` is their
+    # mean), and pass^N: 1 when every attempt passed, else 0.
+    f1_std: float | None = None
+    pass_all: int | None = None
+    cost: Cost | None = None  # every prediction of the case (--lift's runs without too)
+    lift: Lift | None = None  # --lift
+    # `review: draft` in cases.yaml: the expected values are an unchecked draft (`add-case`).
+    unreviewed: bool = False
 
     @property
     def outcome(self) -> str:
@@ -237,11 +456,14 @@ class CaseResult:
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def detail_lines(self) -> list[str]:
-        """What to show under a failure: schema errors, then differing fields, then the reason."""
+        """What to show under a failure: schema errors, then differing fields, then the reason
+        and the leaves' null accounting."""
         lines = [f"schema: {e}" for e in self.schema_errors]
         lines += [d.describe() for d in self.differences]
         if self.message and self.status != PASSED:
             lines.append(self.message)
+        if self.accounting is not None and lines:
+            lines.append(f"leaves: {accounting_text(self.accounting)}")
         return lines
 
     def to_dict(self) -> dict[str, Any]:
@@ -250,7 +472,32 @@ class CaseResult:
         data["location"] = self.location
         data["outcome"] = self.outcome
         data["checked"] = self.checked
+        data["accounting"] = self.accounting.to_dict() if self.accounting is not None else None
+        # null when no values were judged (skillkit.diff then falls back to `differences`)
+        data["fields"] = (
+            {path: counts.to_dict() for path, counts in self.fields.items()}
+            if self.accounting is not None
+            else None
+        )
+        data["cost"] = self.cost.to_dict() if self.cost is not None else None
+        data["lift"] = self.lift.to_dict() if self.lift is not None else None
+        data["attempts"] = [
+            {
+                **asdict(a),
+                "accounting": a.accounting.to_dict() if a.accounting is not None else None,
+                "cost": a.cost.to_dict() if a.cost is not None else None,
+            }
+            for a in self.attempts
+        ]
         return data
+
+
+def accounting_text(acc: NullAccounting) -> str:
+    """`5 correct, 1 correct null, 1 missing, 0 hallucinated, 2 wrong`."""
+    return (
+        f"{acc.correct} correct, {acc.correct_null} correct null, {acc.missing} missing, "
+        f"{acc.hallucinated} hallucinated, {acc.wrong} wrong"
+    )
 
 
 @dataclass
@@ -273,17 +520,79 @@ class RunResult:
     seconds: float | None = None  # wall time, once finished
     # skill name -> the version that runs: the published version, or `inline:<sha256 prefix>`
     skill_versions: dict[str, str] = field(default_factory=dict)
+    # Why the run stopped starting cases (--max-credits reached); the cases not started are
+    # skipped with that reason, and the run exits 1.
+    stopped: str | None = None
+
+    def accounting(self) -> NullAccounting:
+        """The null accounting of every judged case, added up."""
+        return sum(
+            (r.accounting for r in self.results if r.accounting is not None), NullAccounting()
+        )
+
+    def field_summary(self) -> list[FieldSummary]:
+        """Every field over the judged cases (`skillkit.fields.summarise_fields`), weakest
+        first."""
+        return summarise_fields(r.fields for r in self.results if r.accounting is not None)
+
+    def cost(self) -> Cost | None:
+        """Every prediction's cost added up; None when the service reported none."""
+        return sum_costs(r.cost for r in self.results)
+
+    def stats(self) -> dict[str, Any]:
+        """The run's totals over its cases: mean F1 and its population standard deviation
+        across cases (each case's F1 is the mean of its attempts), and with --repeat the
+        share of attempts that passed and pass^N (the share of cases whose every attempt
+        passed), over the cases that ran (not skipped)."""
+        scores = [r.f1 for r in self.results if r.f1 is not None]
+        ran = [r for r in self.results if r.attempts and r.status != SKIPPED]
+        attempts = [a for r in ran for a in r.attempts]
+        out: dict[str, Any] = {
+            "cases_scored": len(scores),
+            "f1_mean": _mean(scores),
+            "f1_std": _pstdev(scores),
+        }
+        if self.options.repeat > 1:
+            out["repeat"] = self.options.repeat
+            out["pass_rate"] = (
+                sum(a.status == PASSED for a in attempts) / len(attempts) if attempts else None
+            )
+            out["pass_all"] = sum(r.pass_all == 1 for r in ran) / len(ran) if ran else None
+            out["cases_passed_all"] = sum(r.pass_all == 1 for r in ran)
+            out["cases_run"] = len(ran)
+            stds = [r.f1_std for r in ran if r.f1_std is not None]
+            out["f1_std_within_mean"] = _mean(stds)  # mean over cases of each case's std
+        return out
+
+    def lift(self) -> dict[str, Any] | None:
+        """--lift: the mean F1 with and without the skill and the mean lift, over the cases
+        that have both."""
+        if not self.options.lift:
+            return None
+        both = [r.lift for r in self.results if r.lift is not None and r.lift.delta is not None]
+        return {
+            "cases": len(both),
+            "with": _mean([x.with_skill for x in both if x.with_skill is not None]),
+            "without": _mean([x.without for x in both if x.without is not None]),
+            "delta": _mean([x.delta for x in both if x.delta is not None]),
+        }
 
     def counts(self) -> dict[str, int]:
         """Cases per status, then how many passes were schema-only, unchecked, updated, created
-        (those are counted within `passed` too)."""
+        (those are counted within `passed` too), and how many cases (any status) were judged
+        against an unreviewed draft."""
         out = dict.fromkeys(STATUSES, 0)
         extra = dict.fromkeys((SCHEMA_ONLY, UNCHECKED, UPDATED, CREATED), 0)
         for r in self.results:
             out[r.status] += 1
             if r.outcome in extra:
                 extra[r.outcome] += 1
-        return {**out, **{k.replace("-", "_"): v for k, v in extra.items()}}
+        unreviewed = sum(1 for r in self.results if r.unreviewed)
+        return {
+            **out,
+            **{k.replace("-", "_"): v for k, v in extra.items()},
+            "unreviewed": unreviewed,
+        }
 
     @property
     def wall_seconds(self) -> float:
@@ -297,7 +606,7 @@ class RunResult:
         ran = counts[PASSED] + counts[FAILED] + counts[ERROR]
         if ran and counts[ERROR] == ran:
             return 3
-        if counts[FAILED] or counts[ERROR] or self.interrupted:
+        if counts[FAILED] or counts[ERROR] or self.interrupted or self.stopped:
             return 1
         return 0
 
@@ -315,6 +624,12 @@ class RunResult:
             "skill_versions": self.skill_versions,
             "counts": self.counts(),
             "exit_code": self.exit_code,
+            "stopped": self.stopped,
+            "accounting": self.accounting().to_dict(),
+            "stats": self.stats(),
+            "cost": (cost.to_dict() if (cost := self.cost()) is not None else None),
+            "lift": self.lift(),
+            "fields": [f.to_dict() for f in self.field_summary()],
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -373,6 +688,8 @@ class Verdict:
     differences: list[Difference]
     schema_errors: list[str]
     schema_valid: bool
+    accounting: NullAccounting | None = None  # None when no values were checked
+    fields: dict[str, FieldCounts] = field(default_factory=dict)
 
 
 @dataclass
@@ -393,6 +710,8 @@ def _difference_dict(d: Difference) -> dict[str, Any]:
         "kind": d.kind,
         "expected": d.expected,
         "actual": d.actual,
+        "category": d.category,
+        **({"score": d.score} if d.score is not None else {}),
         "text": d.describe(),
     }
 
@@ -423,6 +742,8 @@ def judge_case(case: Case, actual: Any) -> Verdict:
         differences=differences,
         schema_errors=schema_errors,
         schema_valid=schema_valid,
+        accounting=judgement.accounting if case.has_expected else None,
+        fields=dict(judgement.fields) if case.has_expected else {},
     )
 
 
@@ -469,6 +790,9 @@ class _Run:
         self.uploads: dict[Path, asyncio.Future[FileInfo]] = {}
         self.doc_sha: dict[Path, str] = {}
         self.sources: dict[Path, SkillSource] = {}
+        self.spent: int | float = 0  # credits the service reported so far (--max-credits)
+        self.started: set[str] = set()  # case ids that have started (their attempts all run)
+        self.not_started = 0  # cases skipped because --max-credits was reached
 
     async def prepare(self, cases: Sequence[Case], target: str) -> dict[str, str]:
         """Decide once per skill what its cases send, before any runs; {skill name: label}.
@@ -568,8 +892,17 @@ class _Run:
         return config, {**config, "skills": [payload]}
 
     def inputs(
-        self, case: Case, source: SkillSource, config: dict[str, Any]
+        self, case: Case, source: SkillSource | None, config: dict[str, Any]
     ) -> cassette_store.Inputs:
+        if source is None:  # --lift's run without the skill
+            return cassette_store.Inputs.build(
+                bundle_sha256="",
+                document_sha256=self.document_sha(case.document),
+                config=config,
+                domain=case.domain,
+                model=self.options.model,
+                without_skill=True,
+            )
         published = source.reference is not None
         return cassette_store.Inputs.build(
             bundle_sha256="" if published else (source.bundle_sha256 or ""),
@@ -580,14 +913,27 @@ class _Run:
             skill_reference=source.reference,
         )
 
-    async def predict(self, case: Case) -> tuple[Any, str | None]:
-        """(response, cassette note) of one completed prediction; ClientError otherwise."""
-        source, payload = self.skill_payload(case)
-        config, sent = self.request_config(case, payload)
+    async def predict(self, case: Case, with_skill: bool = True) -> tuple[Any, str | None, Any]:
+        """(response, cassette note, the final prediction's JSON or None when replayed) of one
+        completed prediction; ClientError otherwise.
+
+        `with_skill=False` (--lift): the same request without the skill: no `skills`, and no
+        schema from the skill's schema.json (only the case's own `config`, its json_schema
+        included, and its domain); recorded in `<case>.noskill.json`, with its own
+        fingerprint."""
+        source: SkillSource | None
+        if with_skill:
+            source, payload = self.skill_payload(case)
+            config, sent = self.request_config(case, payload)
+        else:
+            source, config = None, dict(case.config)
+            sent = dict(config)
         inputs = self.inputs(case, source, config)
         cassette = (
             case.checked_cassette_path() if self.options.replay or self.options.record else None
         )
+        if cassette is not None and not with_skill:
+            cassette = cassette.with_name(f"{case.name}{cassette_store.NO_SKILL_SUFFIX}")
         if self.options.replay:
             assert cassette is not None
             prediction = cassette_store.replay(
@@ -601,7 +947,7 @@ class _Run:
 
                 reason = Prediction.from_json(prediction).failure_reason()
                 raise PredictionFailed(reason + " (recorded)")
-            return prediction.get("response"), None
+            return prediction.get("response"), None, None
         assert self.client is not None
         timeout = case.timeout or self.options.timeout
         deadline = time.monotonic() + timeout  # every request of the case ends by then
@@ -614,38 +960,64 @@ class _Run:
                 prediction.id, timeout, first=prediction, deadline=deadline
             )
         except PredictionFailed as exc:
+            if exc.prediction is not None:
+                self.spent += Cost.of_prediction(exc.prediction.raw).credits
             if self.options.record and exc.prediction is not None:
                 assert cassette is not None
                 cassette_store.save(cassette, case.name, inputs, exc.prediction.raw)
             raise
-        _check_ran(source, final.raw)
+        self.spent += Cost.of_prediction(final.raw).credits
+        if source is not None:
+            _check_ran(source, final.raw)
         note = None
         if self.options.record:
             assert cassette is not None
             changed = cassette_store.save(cassette, case.name, inputs, final.raw)
             note = "recorded" if changed else "recording unchanged"
-        return final.response, note
+        return final.response, note, final.raw
 
-    async def attempt(self, case: Case) -> _Outcome:
+    def budget_reached(self) -> bool:
+        limit = self.options.max_credits
+        return limit is not None and self.spent >= limit - 1e-9
+
+    def budget_note(self) -> str:
+        return (
+            f"--max-credits {_number(self.options.max_credits or 0)} reached "
+            f"({_number(self.spent)} credits spent): case not started"
+        )
+
+    async def attempt(self, case: Case, with_skill: bool = True) -> _Outcome:
         """One run of a case: predict (or replay), then judge.
 
         Its clock starts once it holds a `-j` slot: the seconds are its own upload, generate,
-        poll and judge, never the wait for a slot."""
+        poll and judge, never the wait for a slot. With --max-credits, a case none of whose
+        attempts has started yet is not started once the credits spent reach the limit."""
         async with self.semaphore:
+            if case.id not in self.started:
+                if self.budget_reached():
+                    return _Outcome(Attempt(SKIPPED, message=self.budget_note()))
+                self.started.add(case.id)
             started = time.monotonic()
             timeout = case.timeout or self.options.timeout
 
-            def stop(status: str, message: str, actual: Any = None) -> _Outcome:
+            def stop(
+                status: str, message: str, actual: Any = None, cost: Cost | None = None
+            ) -> _Outcome:
                 now = time.monotonic()
-                attempt = Attempt(status, None, now - started, message)
+                attempt = Attempt(status, None, now - started, message, cost=cost)
                 return _Outcome(attempt, actual, span=(started - self.clock, now - self.clock))
 
             try:
-                actual, note = await asyncio.wait_for(self.predict(case), timeout + 5)
+                actual, note, raw = await asyncio.wait_for(
+                    self.predict(case, with_skill), timeout + 5
+                )
             except cassette_store.CassetteMiss as exc:
                 return stop(FAILED, str(exc))
             except PredictionFailed as exc:
-                return stop(ERROR, exc.message)
+                failed = exc.prediction.raw if exc.prediction is not None else None
+                return stop(
+                    ERROR, exc.message, cost=None if failed is None else Cost.of_prediction(failed)
+                )
             except asyncio.TimeoutError:
                 return stop(ERROR, f"timed out after {timeout:g} s")
             except SkillkitError as exc:
@@ -654,9 +1026,13 @@ class _Run:
             try:
                 verdict = await asyncio.to_thread(judge_case, case, actual)
             except SkillkitError as exc:  # e.g. the schema itself is not a valid JSON Schema
-                return stop(ERROR, str(exc), actual)
+                return stop(
+                    ERROR, str(exc), actual, None if raw is None else Cost.of_prediction(raw)
+                )
             now = time.monotonic()
             attempt = Attempt(PASSED if verdict.passed else FAILED, verdict.f1, now - started)
+            attempt.accounting = verdict.accounting
+            attempt.cost = None if raw is None else Cost.of_prediction(raw)
             if not verdict.passed:
                 attempt.message = _failure_summary(case, verdict)
             span = (started - self.clock, now - self.clock)
@@ -676,6 +1052,7 @@ class _Run:
             expected_path=_rel(case.expected_path) if case.expected_path else None,
             checks=case.checks,
             expected=case.expected if case.has_expected else None,
+            unreviewed=case.unreviewed,
         )
         source = self.sources.get(case.skill.root)
         if source is not None:
@@ -693,14 +1070,24 @@ class _Run:
                 "create it with `skillkit test --update-missing`"
             )
             return result
+        repeat = self.options.repeat
+        without_note = self._without_note(case) if self.options.lift else None
+        lifting = self.options.lift and without_note is None
         try:
-            outcomes = await asyncio.gather(
-                *(self.attempt(case) for _ in range(self.options.repeat))
+            everything = await asyncio.gather(
+                *(self.attempt(case) for _ in range(repeat)),
+                *(self.attempt(case, with_skill=False) for _ in range(repeat if lifting else 0)),
             )
         except SkillkitError as exc:  # packing failed, etc.
             result.status = ERROR
             result.message = str(exc)
             return result
+        outcomes, without = everything[:repeat], everything[repeat:]
+        if all(o.attempt.status == SKIPPED for o in outcomes):  # --max-credits reached
+            self.not_started += 1
+            result.message = outcomes[0].attempt.message
+            return result
+        result.cost = sum_costs(o.attempt.cost for o in everything)
         # Its own time: the sum of its attempts, each timed from when it held a -j slot.
         result.seconds = sum(o.attempt.seconds for o in outcomes)
         spans = [o.span for o in outcomes if o.span is not None]
@@ -710,7 +1097,31 @@ class _Run:
         result.attempts = [o.attempt for o in outcomes]
         self._combine(case, result, outcomes)
         self._require_expected(case, result)
+        if self.options.lift:
+            result.lift = self._lift(case, result, without, without_note)
         return result
+
+    @staticmethod
+    def _without_note(case: Case) -> str | None:
+        """Why a case cannot run without its skill (None when it can)."""
+        if not case.has_expected:
+            return "no expected file: no F1 to compare"
+        if not isinstance(case.config.get("json_schema"), dict) and not case.domain:
+            return (
+                "not run without the skill: the request would have no output schema (the "
+                "case names no domain and no config.json_schema)"
+            )
+        return None
+
+    @staticmethod
+    def _lift(
+        case: Case, result: CaseResult, without: Sequence[_Outcome], note: str | None
+    ) -> Lift:
+        scores = [o.attempt.f1 for o in without if o.attempt.f1 is not None]
+        if note is None and not scores:
+            messages = [o.attempt.message for o in without if o.attempt.message]
+            note = "without the skill: " + (messages[0] if messages else "no output")
+        return Lift(result.f1, _mean(scores), note)
 
     def _require_expected(self, case: Case, result: CaseResult) -> None:
         """--require-expected: a pass that checked no values (and created none) fails."""
@@ -743,6 +1154,20 @@ class _Run:
             result.status = FAILED
         scores = [a.f1 for a in attempts if a.f1 is not None]
         result.f1 = sum(scores) / len(scores) if scores else None
+        judged = [o.verdict for o in outcomes if o.verdict is not None]
+        counted = [v for v in judged if v.accounting is not None]
+        if counted:  # summed over the attempts (one attempt: its own counts)
+            result.accounting = sum(
+                (v.accounting for v in counted if v.accounting), NullAccounting()
+            )
+            per_field: dict[str, FieldCounts] = {}
+            for v in counted:
+                for path, counts in v.fields.items():
+                    per_field[path] = per_field[path] + counts if path in per_field else counts
+            result.fields = per_field
+        if self.options.repeat > 1:
+            result.f1_std = _pstdev(scores)
+            result.pass_all = int(passed == len(attempts))
         if verdict is not None:
             result.precision = verdict.precision
             result.recall = verdict.recall
@@ -844,15 +1269,16 @@ def _make_client(options: RunOptions) -> AsyncClient | None:
     if remote is None:  # the runner, not the client, decides to host the server
         from skillkit.server.inprocess import local_async_client
 
+        settings = options.engine_settings()
         if options.published is None:
-            return local_async_client()
+            return local_async_client(**settings)
         registry = options.registry_dir
         if not registry.is_dir():  # never make an empty one just to find nothing in it
             raise UsageError(
                 f"no registry in {registry}: publish first with "
                 f"`skillkit publish PATH --local --data-dir {registry}`"
             )
-        return local_async_client(data_dir=registry)
+        return local_async_client(data_dir=registry, **settings)
     base_url, api_key = remote
     return AsyncClient(
         base_url,
@@ -989,6 +1415,11 @@ async def run_tests_async(
                 pass
         order = {c.id: i for i, c in enumerate(chosen)}
         run.results.sort(key=lambda r: order.get(r.case_id, 0))
+        if state.not_started:
+            run.stopped = (
+                f"--max-credits {_number(options.max_credits or 0)} reached "
+                f"({_number(state.spent)} credits spent): {state.not_started} case(s) not started"
+            )
         run.finished = _now()
         run.seconds = time.monotonic() - run.clock
         _notify(listeners, "finish", run)

@@ -54,7 +54,7 @@ def test_settings_and_cases_agree_with_the_table_and_each_other() -> None:
     assert settings["domain"]["type"] == list(domain.types)
     assert settings["domain"]["examples"] == list(domain.known)
     case = DEFS["case"]["properties"]
-    assert set(case) == set(settings) | {"id", "document", "expected"}
+    assert set(case) == set(settings) | {"id", "document", "expected", "review"}
     assert case["id"]["pattern"] == cases_schema.CASE_ID_PATTERN
     assert SCHEMA["properties"]["cases"]["propertyNames"]["pattern"] == cases_schema.CASE_ID_PATTERN
 

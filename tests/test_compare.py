@@ -657,3 +657,33 @@ def test_from_mapping_rejects_non_mapping_and_names_line() -> None:
     with pytest.raises(CasesError) as info:
         MatchRules.from_mapping(["abs_tol"], source="cases.yaml", line=12)  # type: ignore[arg-type]
     assert str(info.value) == "cases.yaml:12: match: expected a mapping of rules, got array"
+
+
+# --------------------------------------------------------------------------- issue 11 additions
+
+
+def test_assign_with_fractional_similarities() -> None:
+    # 0.9 on the anti-diagonal beats 0.5 + 0.5 on the diagonal (1.8 > 1.0)
+    sims = {(0, 0): 0.5, (0, 1): 0.9, (1, 0): 0.9, (1, 1): 0.5}
+    assert _assign(2, 2, lambda i, j: sims[(i, j)]) == [(0, 1), (1, 0)]
+    # a difference of 0.01 still decides against keeping the index (0.51 + 0.51 > 0.5 + 0.5)
+    sims = {(0, 0): 0.5, (0, 1): 0.51, (1, 0): 0.51, (1, 1): 0.5}
+    assert _assign(2, 2, lambda i, j: sims[(i, j)]) == [(0, 1), (1, 0)]
+    # equal totals keep the index, as with integer similarities
+    sims = {(0, 0): 0.5, (0, 1): 0.5, (1, 0): 0.5, (1, 1): 0.5}
+    assert _assign(2, 2, lambda i, j: sims[(i, j)]) == [(0, 0), (1, 1)]
+
+
+def test_judgement_to_dict_adds_accounting_and_fields() -> None:
+    j = judge({"a": 1, "b": 3}, {"a": 1, "b": 2})
+    data = json.loads(json.dumps(j.to_dict()))
+    # a correct, b wrong; one field each
+    assert data["accounting"] == {
+        "correct": 1,
+        "correct_null": 0,
+        "missing": 0,
+        "hallucinated": 0,
+        "wrong": 1,
+    }
+    assert data["fields"]["/b"]["f1"] == 0.0 and data["fields"]["/a"]["tp"] == 1
+    assert [d.category for d in j.differences] == ["wrong"]

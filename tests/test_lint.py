@@ -482,6 +482,52 @@ def test_sk406_a_case_that_checks_nothing(tmp_path: Path) -> None:
     assert "one.expected.json" in hit.message and "schema.json" in hit.message
 
 
+def test_sk409_an_unreviewed_draft(tmp_path: Path) -> None:
+    cases_yaml = (
+        "cases:\n"
+        "  - id: one\n"
+        "    document: one.txt\n"
+        "    review: draft  # check it, then delete this line\n"
+        "  - id: two\n"
+        "    document: two.txt\n"
+    )
+    files = {
+        "schema.json": json.dumps(SCHEMA),
+        "tests/one.txt": "Total: 1\n",
+        "tests/one.expected.json": '{"total": 1}',
+        "tests/two.txt": "Total: 2\n",
+        "tests/two.expected.json": '{"total": 2}',
+        "tests/cases.yaml": cases_yaml,
+    }
+    root = make_skill(tmp_path, "demo", files=files)
+    (hit,) = only(lint_skill(root), "SK409")
+    assert hit.path.endswith("cases.yaml") and hit.line == 4
+    assert "case 'one'" in hit.message and "one.expected.json against the document" in hit.message
+    assert hit.message.endswith("then delete `review: draft` (cases.yaml:4)")
+    reviewed = cases_yaml.replace("    review: draft  # check it, then delete this line\n", "")
+    (root / "tests" / "cases.yaml").write_text(reviewed, encoding="utf-8")
+    assert lint_skill(root) == []
+
+
+def test_sk409_a_draft_mark_without_an_expected_file(tmp_path: Path) -> None:
+    files = {
+        "schema.json": json.dumps(SCHEMA),
+        "tests/one.txt": "Total: 1\n",
+        "tests/cases.yaml": "cases:\n  one:\n    expected: null\n    review: draft\n",
+    }
+    (hit,) = only(lint_skill(make_skill(tmp_path, "demo", files=files)), "SK409")
+    assert hit.line == 4 and "no expected file to review" in hit.message
+
+
+def test_review_accepts_only_draft(tmp_path: Path) -> None:
+    files = {
+        "tests/one.txt": "Total: 1\n",
+        "tests/cases.yaml": "cases:\n  - id: one\n    review: done\n",
+    }
+    (hit,) = only(lint_skill(make_skill(tmp_path, "demo", files=files)), "SK307")
+    assert hit.line == 3 and "'review' in case #1 must be one of draft" in hit.message
+
+
 # --------------------------------------------------------------------------- trees and paths
 
 

@@ -23,13 +23,20 @@ def test_cases_yaml_example_is_accepted(tmp_path: Path) -> None:
     shutil.copytree(REPO / "example_skills" / "invoice-extraction", skill)
     tests = skill / "tests"
     source = next(tests.glob("*.pdf"))
-    shutil.copy(source, tests / "acme-001.pdf")
-    shutil.copy(source.with_name(source.stem + ".expected.json"), tests / "acme-001.expected.json")
+    for name in ("acme-001", "acme-002"):
+        shutil.copy(source, tests / f"{name}.pdf")
+        shutil.copy(
+            source.with_name(source.stem + ".expected.json"), tests / f"{name}.expected.json"
+        )
     (tests / "cases.yaml").write_text(block.group(1), encoding="utf-8")
-    (case,) = [c for c in load_cases(skill) if c.name == "acme-001"]
+    cases = {c.name: c for c in load_cases(skill)}
+    case = cases["acme-001"]
     assert case.domain == "document.invoice"
     assert case.min_score == 0.9
     assert case.config["page_indices"] == [0]
+    assert case.rules.comparator == "exact"
+    assert case.rules.fields == {"/vendor/name": "anls", "/notes": "anls"}
+    assert cases["acme-002"].unreviewed and not case.unreviewed
 
 
 def test_every_rule_is_in_the_table() -> None:

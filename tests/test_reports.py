@@ -80,7 +80,7 @@ def test_json_report_has_every_result_differences_and_metadata():
     assert data["options"]["jobs"] == 4 and data["options"]["api_key"] is None
     assert data["counts"] == {
         **{"passed": 1, "failed": 1, "error": 1, "skipped": 1},
-        **{"schema_only": 0, "unchecked": 0, "updated": 0, "created": 0},
+        **{"schema_only": 0, "unchecked": 0, "updated": 0, "created": 0, "unreviewed": 0},
     }
     assert data["exit_code"] == 1
     bad = next(r for r in data["results"] if r["case"] == "bad")
@@ -197,3 +197,16 @@ def test_a_published_run_repeats_the_version_in_the_console_summary(monkeypatch)
     lines = out.getvalue().splitlines()
     assert lines[1] == "skill versions: inv 20261202-9c3a43f5 (published; --published latest)"
     assert lines[-1].endswith("; ran published inv 20261202-9c3a43f5")
+
+
+def test_json_differences_carry_their_class_and_anls_score():
+    run = sample_run()
+    run.results[1].differences = [
+        Difference("changed", "/vendor", "hello", "hallo", score=0.8),
+        Difference("missing", "/total", 100, None),
+    ]
+    (bad,) = [r for r in json.loads(json_report.render(run))["results"] if r["case"] == "bad"]
+    first, second = bad["differences"]
+    assert (first["category"], first["score"]) == ("wrong", 0.8)
+    assert second["category"] == "missing" and "score" not in second
+    assert first["text"] == '/vendor: expected "hello", got "hallo" (anls 0.80)'

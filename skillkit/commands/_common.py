@@ -34,6 +34,50 @@ def service_options(purpose: str) -> Callable[[Callable[..., Any]], Callable[...
     return decorate
 
 
+def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--model`, `--engine`, `--model-url`, `--model-timeout`: the embedded server's engine, the
+    same in `generate` and `test` (settings from `skillkit.engine.model.embedded_settings`).
+    `--model` is the model name sent to generate, and with --engine openai the model server's
+    model too."""
+    from skillkit.api import DEFAULT_MODEL
+
+    options = [
+        click.option(
+            "--model",
+            default=None,
+            help=f"Model name sent to generate [default: {DEFAULT_MODEL}]; with --engine "
+            "openai, the model server's model [env SKILLKIT_MODEL].",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["deterministic", "openai"]),
+            default="deterministic",
+            show_default=True,
+            envvar="SKILLKIT_ENGINE",
+            show_envvar=True,
+            help="Engine of the embedded server; openai sends each document to --model-url "
+            "(API key from SKILLKIT_MODEL_API_KEY, else OPENAI_API_KEY).",
+        ),
+        click.option(
+            "--model-url",
+            envvar="SKILLKIT_MODEL_URL",
+            show_envvar=True,
+            metavar="URL",
+            help="OpenAI-compatible base URL for --engine openai, e.g. http://127.0.0.1:11434/v1.",
+        ),
+        click.option(
+            "--model-timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            help="Seconds one request to the model server may take [default: 120; env "
+            "SKILLKIT_MODEL_TIMEOUT].",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn a SkillkitError into `error: <where>: <message>` on stderr and its exit code."""
 

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from skillkit.api import DEFAULT_MODEL, GENERATION_CONFIG
-from skillkit.commands._common import handle_errors, write_output
+from skillkit.commands._common import engine_options, handle_errors, write_output
 from skillkit.errors import UsageError
 
 
@@ -49,9 +49,7 @@ def _read_schema(path: str) -> dict[str, Any]:
 @click.option("--local", is_flag=True, help="Run on the embedded engine in-process (no key).")
 @click.option("--base-url", metavar="URL", help="Service URL [env VLMRUN_BASE_URL].")
 @click.option("--api-key", metavar="KEY", help="Bearer key [env VLMRUN_API_KEY].")
-@click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="Model name sent to generate."
-)
+@engine_options
 @click.option("--timeout", type=float, default=300.0, show_default=True, help="Seconds to wait.")
 @click.option(
     "--no-validate", is_flag=True, help="Run the skill even if `skillkit validate` finds errors."
@@ -69,7 +67,10 @@ def command(
     local: bool,
     base_url: str | None,
     api_key: str | None,
-    model: str,
+    model: str | None,
+    engine: str,
+    model_url: str | None,
+    model_timeout: float | None,
     timeout: float,
     no_validate: bool,
 ) -> None:
@@ -86,6 +87,8 @@ def command(
       skillkit generate example_skills/invoice-extraction invoice.pdf
       skillkit generate my-skill scan.pdf --pages 0 -o out.json
       skillkit generate my-skill doc.pdf --base-url http://127.0.0.1:8000/v1 --api-key KEY
+      skillkit generate my-skill doc.pdf --engine openai \\
+          --model-url http://127.0.0.1:11434/v1 --model qwen2.5vl:7b
     """
     from skillkit.bundle import pack_skill
     from skillkit.client import Client, remote_target
@@ -114,16 +117,28 @@ def command(
         grounding=True if grounding else None,
         page_indices=page_indices,
     )
-    remote = remote_target(base_url, api_key, local=local)
+    from skillkit.engine.model import embedded_settings
+
+    settings = embedded_settings(engine, model, model_url, model_timeout, timeout)
+    if settings and (base_url or api_key):
+        raise UsageError("--engine openai runs the embedded server; drop --base-url/--api-key")
+    remote = remote_target(base_url, api_key, local=local or bool(settings))
     if remote is None:  # the command, not the client, decides to host the server
         from skillkit.server.inprocess import local_client
 
-        client = local_client()
+        client = local_client(**settings)
     else:
         client = Client(*remote, use_env=False)
     click.echo(f"skillkit generate: target: {client.target}", err=True)
+    if settings:  # never the key
+        from skillkit.engine.model import shown_url
+
+        shown = shown_url(settings["model_url"])
+        click.echo(f"skillkit generate: engine: openai, {settings['model']} at {shown}", err=True)
     with client:
-        prediction = client.predict(doc, config=config, domain=domain, model=model, timeout=timeout)
+        prediction = client.predict(
+            doc, config=config, domain=domain, model=model or DEFAULT_MODEL, timeout=timeout
+        )
     text = json.dumps(prediction.response, indent=2, ensure_ascii=False) + "\n"
     write_output(out, text)
     if out != "-":

@@ -12,6 +12,15 @@ import click
 
 from skillkit import install_hint
 from skillkit.commands._common import handle_errors
+from skillkit.engine.model import (
+    API_KEY_ENVS,
+    DEFAULT_MODEL_TIMEOUT,
+    ENGINE_ENV,
+    ENGINES,
+    MODEL_ENV,
+    MODEL_TIMEOUT_ENV,
+    MODEL_URL_ENV,
+)
 from skillkit.errors import UsageError
 from skillkit.limits import DEFAULT_LIMITS
 from skillkit.server.settings import (
@@ -163,6 +172,41 @@ def _bind(host: str, port: int) -> socket.socket:
     help="Background threads running predictions.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="deterministic",
+    show_default=True,
+    envvar=ENGINE_ENV,
+    show_envvar=True,
+    help="deterministic: skillkit's local engine, no model. openai: each prediction is a "
+    "chat-completions request to --model-url (vLLM, Ollama, llama.cpp, LM Studio, OpenAI); "
+    f"API key from {API_KEY_ENVS[0]}, else {API_KEY_ENVS[1]}.",
+)
+@click.option(
+    "--model-url",
+    envvar=MODEL_URL_ENV,
+    show_envvar=True,
+    metavar="URL",
+    help="OpenAI-compatible base URL for --engine openai, e.g. http://127.0.0.1:11434/v1.",
+)
+@click.option(
+    "--model",
+    envvar=MODEL_ENV,
+    show_envvar=True,
+    metavar="NAME",
+    help="Model name for --engine openai, e.g. qwen2.5vl:7b.",
+)
+@click.option(
+    "--model-timeout",
+    envvar=MODEL_TIMEOUT_ENV,
+    show_envvar=True,
+    default=DEFAULT_MODEL_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds one request to the model server may take (--job-seconds bounds all of a "
+    "prediction's requests).",
+)
+@click.option(
     "--log-level",
     default="info",
     show_default=True,
@@ -187,9 +231,14 @@ def command(
     max_pages: int,
     max_text_chars: int,
     workers: int,
+    engine: str,
+    model_url: str | None,
+    model: str | None,
+    model_timeout: float,
     log_level: str,
 ) -> None:
-    """Run the local VLM Run-compatible API (deterministic engine, no model, no network).
+    """Run the local VLM Run-compatible API (deterministic engine, no model, no network;
+    or --engine openai: a model server you name does the extraction).
 
     The official `vlmrun` SDK works against it unchanged. Every route, /v1/health included,
     needs `Authorization: Bearer <key>`. Files and predictions live in --data-dir; batch
@@ -202,6 +251,7 @@ def command(
       skillkit serve --skills-dir ./skills --webhook-secret s3cret
       skillkit serve --allow-url-host files.example.com
       skillkit serve --port 0                         # a free port, printed in the URL line
+      skillkit serve --engine openai --model-url http://127.0.0.1:11434/v1 --model qwen2.5vl:7b
 
     \b
     Then, from Python:
@@ -228,7 +278,15 @@ def command(
             pages=max_pages,
             text_chars=max_text_chars,
         ),
+        engine=engine,
+        model_url=model_url or None,
+        model=model or None,
+        model_timeout=model_timeout,
     )
+    if engine == "openai" and not (model_url and model):
+        raise UsageError(
+            f"--engine openai needs --model-url and --model (or {MODEL_URL_ENV} and {MODEL_ENV})"
+        )
     try:
         import uvicorn
 
@@ -257,6 +315,8 @@ def command(
         click.echo(f"skills for skill_reference: {len(found)} found in --skills-dir")
     if generated:
         click.echo(f"API key (generated, shown once): {key}")
+    if app.state.runtime.model_engine is not None:  # never the model's key, only where from
+        click.echo(f"engine: openai, {app.state.runtime.model_engine.describe()}")
     if host not in LOOPBACK:
         click.echo(f"warning: listening on {host}: reachable from the network", err=True)
 

@@ -9,7 +9,7 @@ import click
 
 from skillkit.api import DEFAULT_MODEL
 from skillkit.client import DEFAULT_DATA_DIR
-from skillkit.commands._common import handle_errors, service_options
+from skillkit.commands._common import engine_options, handle_errors, service_options
 from skillkit.errors import UsageError
 
 
@@ -45,9 +45,7 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
     help=f"With --local --published: the registry's data dir, as `skillkit serve --data-dir` "
     f"[default: {DEFAULT_DATA_DIR}].",
 )
-@click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="Model name sent to generate."
-)
+@engine_options
 @click.option("-j", "--jobs", type=int, default=4, show_default=True, help="Cases run at once.")
 @click.option(
     "--timeout", type=float, default=300.0, show_default=True, help="Seconds allowed per case."
@@ -76,6 +74,33 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None):
     default=1.0,
     show_default=True,
     help="With --repeat: share of runs that must pass.",
+)
+@click.option(
+    "--max-credits",
+    type=float,
+    default=None,
+    metavar="N",
+    help="Stop starting cases once the credits the service reports reach N (cases in flight "
+    "finish; the rest are skipped; exit 1).",
+)
+@click.option(
+    "--lift",
+    is_flag=True,
+    help="Also run each case without the skill and report the F1 the skill adds.",
+)
+@click.option(
+    "--baseline",
+    metavar="OLD.json",
+    type=click.Path(),
+    help="After the run, diff against this JSON report (as `skillkit diff`); exit 1 on any "
+    "regression.",
+)
+@click.option(
+    "--tolerance",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="With --baseline: how far an F1 may fall before it counts as a regression.",
 )
 @click.option(
     "--require-expected",
@@ -112,7 +137,10 @@ def command(
     api_key: str | None,
     published: str | None,
     data_dir: str | None,
-    model: str,
+    model: str | None,
+    engine: str,
+    model_url: str | None,
+    model_timeout: float | None,
     jobs: int,
     timeout: float,
     request_timeout: float | None,
@@ -120,6 +148,10 @@ def command(
     shard: tuple[int, int] | None,
     repeat: int,
     min_pass_rate: float,
+    max_credits: float | None,
+    lift: bool,
+    baseline: str | None,
+    tolerance: float,
     require_expected: bool,
     no_validate: bool,
     update: bool,
@@ -154,6 +186,14 @@ def command(
     --data-dir (default .skillkit-server, as `skillkit serve` and `skillkit publish --local`).
 
     \b
+    --repeat N: each case runs N times; a case's F1 is the mean over its attempts, with the
+    population standard deviation, its pass rate and pass^N (1 when all N passed).
+    --lift: each case also runs without the skill (no `skills`, no schema from the skill's
+    schema.json: only the case's own config and domain); the lift is F1 with - F1 without.
+    --max-credits N: no case starts once the credits reported reach N; the rest are skipped.
+    --baseline OLD.json: the run is diffed against an earlier JSON report (`skillkit diff`).
+
+    \b
     Examples:
       skillkit test example_skills                       # local engine
       skillkit test example_skills -k invoice -j 8
@@ -164,10 +204,16 @@ def command(
       skillkit test my-skill --update                    # accept current outputs
       skillkit test my-skill --local --published         # the latest published version
       skillkit test my-skill --local --published 20260408-9c3a43f5
+      skillkit test . --repeat 5 --min-pass-rate 0.8   # flaky: statistics per case
+      skillkit test . --lift                             # what the skill adds
+      skillkit test . --json new.json --baseline old.json
+      skillkit test . --local --engine openai --model-url http://127.0.0.1:11434/v1 \\
+          --model qwen2.5vl:7b                           # a model server does the extraction
 
     \b
-    Exit codes: 0 all passed, 1 some case failed, 2 usage or invalid skill/cases
-    (lint errors included), 3 the service failed on every case.
+    Exit codes: 0 all passed, 1 some case failed (or --max-credits stopped the run, or
+    --baseline found a regression), 2 usage or invalid skill/cases (lint errors included, and
+    an unreadable --baseline), 3 the service failed on every case.
     """
     from skillkit.report import console, github
     from skillkit.report import html as html_report
@@ -198,12 +244,25 @@ def command(
         local=local,
         base_url=base_url,
         api_key=api_key,
-        model=model,
+        model=model or DEFAULT_MODEL,
+        engine=engine,
+        model_url=model_url,
+        engine_model=model,
+        model_timeout=model_timeout,
         published=published,
         data_dir=data_dir,
         validate=not no_validate,
         require_expected=require_expected,
+        max_credits=max_credits,
+        lift=lift,
     )
+    old = None
+    if baseline is not None:  # a usage error before anything runs
+        from skillkit.diff import diff_reports, load_report, read_report, render
+
+        if tolerance < 0 or tolerance != tolerance:
+            raise UsageError("--tolerance must be a number >= 0")
+        old = load_report(baseline)
     planned = plan(list(paths) or ["."], options)
     listeners: list = [console.Report(quiet=quiet)]
     for path, module in (
@@ -222,4 +281,10 @@ def command(
     run = run_tests(
         list(paths) or ["."], options, listeners, cases=planned.cases, notes=planned.notes
     )
-    sys.exit(run.exit_code)
+    code = run.exit_code
+    if old is not None:
+        changes = diff_reports(old, read_report(run.to_dict(), "this run"), tolerance)
+        click.echo(render(changes, "text").rstrip("\n"))
+        if changes.has_regressions:
+            code = max(code, 1) if code != 3 else code
+    sys.exit(code)

@@ -25,6 +25,10 @@ DOC_TYPE_WORDS = {
     "boleta", "ticket", "bestellung", "pedido", "commande", "ordine", "rekening", "kvitto",
 }  # fmt: skip
 _PAREN_RE = re.compile(r"\([^()]*\)")
+_EXCL_RE = re.compile(
+    r"\b(?:excl|excluding|exclusive|exkl|ohne|hors|before|vor|sans|w/o|without)\b", re.IGNORECASE
+)
+_NET_RE = re.compile(r"\b(?:net|netto|nett|subtotal|sub-total|ht|ohne)\b", re.IGNORECASE)
 SEPARATORS_RE = re.compile(r"\s+[|\u2022\u00b7\u2013\u2014]\s+|\s+-\s+|\s*\|\s*")
 
 
@@ -41,10 +45,17 @@ def label_tokens(text: str) -> tuple[str, ...]:
 
     "Tax (7%)" -> ("tax",); "Amount Due (USD)" -> ("amount", "due").
     Cached: the matcher reads the same segment texts once per field and region.
+    A parenthesis saying "excluding tax" is kept as "excl tax" unless the label already says
+    net: "Total (Excluding GST)" -> ("total", "excl", "tax").
     """
+    original = text
     bare = _PAREN_RE.sub(" ", text)
     if re.search(r"[A-Za-z]", bare):
         text = bare  # "Total (incl. VAT)" names a total; "(8.25%)", "(USD)" only qualify
+        if any(_EXCL_RE.search(p) for p in _PAREN_RE.findall(original)) and not _NET_RE.search(
+            bare
+        ):
+            text = f"{bare} excl tax"  # "Total (Excluding GST)" is the total before tax
     return tuple(
         t
         for t in tokens(text)

@@ -109,6 +109,7 @@ class Document:
     pages: list[Page]
     page_count: int
     element_type: str = "page"
+    ocr: str | None = None  # the OCR engine that read an image ("rapidocr", "tesseract")
 
     @property
     def lines(self) -> list[Line]:

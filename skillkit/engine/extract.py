@@ -33,6 +33,7 @@ from skillkit.engine.categories import (
 )
 from skillkit.engine.context import Context, Match, split_parts
 from skillkit.engine.directions import settle_directions
+from skillkit.engine.doctitle import due_proposals, title_proposals
 from skillkit.engine.document import Document
 from skillkit.engine.fields import (
     MISSING,
@@ -46,7 +47,7 @@ from skillkit.engine.fields import (
 from skillkit.engine.labels import tokens
 from skillkit.engine.matching import assign, find_matches
 from skillkit.engine.pagination import is_page_caption, is_page_count, page_match
-from skillkit.engine.parties import fill_party_addresses, fill_party_names
+from skillkit.engine.parties import fill_party_addresses, fill_party_names, window_proposals
 from skillkit.engine.payments import is_payment_kind, payment_kind_match
 from skillkit.engine.readers import read
 from skillkit.engine.schema import conform, default_for, main_type, resolve
@@ -58,6 +59,8 @@ from skillkit.engine.sections import (
     string_items,
 )
 from skillkit.engine.tables import priced_lines, table_items
+from skillkit.engine.totals import reconcile_totals
+from skillkit.engine.vocabulary import legal_entity, org_score
 from skillkit.errors import EngineError
 from skillkit.limits import Limits
 
@@ -71,6 +74,7 @@ class Extraction:
     data: dict
     pages: int
     element_type: str
+    ocr: str | None = None  # which OCR read the document (images only): "rapidocr", "tesseract"
 
 
 def read_document(
@@ -120,7 +124,9 @@ def _extract_document(
     if main_type(root) not in ("object", None):
         # only object schemas have fields to match; anything else gets its valid default
         data = conform(default_for(schema, schema), schema)
-        return Extraction(data=data, pages=len(doc.pages), element_type=doc.element_type)
+        return Extraction(
+            data=data, pages=len(doc.pages), element_type=doc.element_type, ocr=doc.ocr
+        )
     ctx = Context.build(doc, root.get("title") or "")
     fields = root_fields(schema)
     ctx.index_fields(fields)
@@ -145,6 +151,9 @@ def _extract_document(
         if f.kind == "object":
             proposals.extend(_object_proposals(ctx, f))
     proposals.extend(discount_proposals(ctx, [f for f in fields if f.kind in SCALAR_KINDS]))
+    proposals.extend(window_proposals(ctx, _flatten_scalars(fields)))
+    proposals.extend(title_proposals(ctx, _flatten_scalars(fields)))
+    proposals.extend(due_proposals(ctx, _flatten_scalars(fields)))
     for f in _flatten_scalars(fields):
         if _is_payment(f):
             # a payment word ("VISA", "CASH") outranks a weak label such as "Card:"
@@ -175,6 +184,11 @@ def _extract_document(
             if m is not None:
                 taken[id(f)] = m
 
+    issuer_address(ctx, fields, taken)
+
+    # net + tax = gross where all three are asked for; the amount due from the gross total
+    reconcile_totals(ctx, fields, taken)
+
     # 4. address objects: split the printed block into street / city / state / postcode
     fill_addresses(ctx, fields, taken)
     fill_party_addresses(ctx, _flatten_scalars(fields), taken)
@@ -185,7 +199,7 @@ def _extract_document(
         data = {}
     if grounding or confidence:
         data["_metadata"] = _metadata(meta, grounding, confidence)
-    return Extraction(data=data, pages=len(doc.pages), element_type=doc.element_type)
+    return Extraction(data=data, pages=len(doc.pages), element_type=doc.element_type, ocr=doc.ocr)
 
 
 def _flatten_scalars(fields: list[Field]) -> list[Field]:
@@ -601,12 +615,93 @@ def _prominent(ctx: Context, f: Field) -> Match | None:
     if not candidates:
         return None
     candidates.sort()
+    if ctx.doc.kind == "image":
+        # OCR sizes are noisy and scans carry specks: a receipt's issuer is the first clean
+        # name line at the top, a registered company name ("... SDN BHD") first of all
+        ordered = sorted(candidates, key=lambda c: c[2:4])
+        clean = [c for c in ordered if _clean_ocr_name(c[4])]
+        legal = [c for c in clean[:6] if legal_entity(c[4]) or org_score(c[4]) >= 0.6]
+        if legal or clean:
+            candidates = legal[:1] or clean[:1]
     _, _, li, si, text = candidates[0]
     seg = ctx.lines[li].segments[si]
     value = parse_value(f, text, ctx.dayfirst)
     if value is None:
         return None
     return Match(f, value, 0.5, ctx.lines[li].page, seg.bbox, key=(li, si, -1))
+
+
+def _clean_ocr_name(text: str) -> bool:
+    """OCR text that reads as words: mostly letters, two words or one long capitalised one."""
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 4 or letters < 0.6 * len(text.replace(" ", "")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]{2,}", text)]
+    return len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 4 and words[0][0].isupper())
+
+
+_ADDRESS_STOP_RE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|hp|mobile|e-?mail|www|gst|vat|tax|invoice|receipt|"
+    r"cashier|date|table|order|bill|reg(?:istration)?\.?\s*no)\b|@|https?://",
+    re.IGNORECASE,
+)
+_REG_NO_RE = re.compile(r"^\(?[\w.-]*\d[\w.-]*\)?$|\bco(?:mpany)?\.?\s*(?:reg|no)\b", re.I)
+
+
+def issuer_address(ctx: Context, fields: list[Field], taken: dict[int, Match]) -> None:
+    """An unfilled top-level "address" string: the lines printed under the issuer's name
+    (a receipt's letterhead), up to its phone, tax number or the document's own title."""
+    target = next(
+        (
+            f
+            for f in fields
+            if f.kind == "string"
+            and f.depth == 0
+            and id(f) not in taken
+            and f.tokens[-1:] == ("address",)
+            and not set(f.tokens) & (_COUNTERPARTY | {"ship", "shipping", "billing", "delivery"})
+        ),
+        None,
+    )
+    if target is None:
+        return
+    issuer = next(
+        (
+            taken[id(f)]
+            for f in fields
+            if id(f) in taken
+            and f.depth == 0
+            and f.kind == "string"
+            and set(f.tokens) & (_TOP_ISSUER | {"name"})
+            and isinstance(taken[id(f)].key, tuple)
+        ),
+        None,
+    )
+    if issuer is None or not isinstance(issuer.key[0], int):
+        return
+    li = issuer.key[0]
+    parts: list[str] = []
+    boxes = []
+    for lj in range(li + 1, min(li + 8, len(ctx.lines))):
+        line = ctx.lines[lj]
+        text = line.text.strip()
+        if line.page != ctx.lines[li].page or lj in ctx.consumed:
+            break
+        if _REG_NO_RE.search(text) and not parts:
+            continue  # "(1120908-M)", "Company Reg. No.": the company's number, then the address
+        if _ADDRESS_STOP_RE.search(text) or values.parse_phone(text) or values.find_dates(text):
+            break
+        if not re.search(r"[A-Za-z]{2}", text):
+            break
+        parts.append(text)
+        boxes.append(line.bbox)
+        if len(parts) >= 5:
+            break
+    if parts and any(ch.isdigit() for ch in " ".join(parts)):
+        value = parse_value(target, " ".join(parts), ctx.dayfirst)
+        if value:
+            line = ctx.lines[li + 1]
+            taken[id(target)] = Match(target, value, 0.4, line.page, line.bbox, "issuer")
 
 
 def _name_like(ctx: Context, text: str) -> bool:

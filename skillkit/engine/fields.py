@@ -9,6 +9,7 @@ from typing import Any
 from skillkit.engine import credentials, taxids, values, yearless
 from skillkit.engine.labels import (
     RANGE_END,
+    SYNONYM_GROUPS,
     Candidate,
     candidates,
     description_examples,
@@ -89,7 +90,25 @@ def looks_like_name(text: str) -> bool:
         return False
     if values.find_dates(text) or values.parse_phone(text):
         return False
+    toks = tokens(text)
+    if toks in _LABEL_PHRASES or (toks and all(t in _LEGAL_FORMS for t in toks)):
+        return False  # "Kundennummer", "Käufer": a label; "GmbH": the tail of a name
     return sum(ch.isdigit() for ch in text) <= len(text) // 4
+
+
+def is_label_phrase(text: str) -> bool:
+    """Text that is one of the known label phrases ("Bill To", "Kundennummer")."""
+    return tokens(text) in _LABEL_PHRASES
+
+
+_LEGAL_FORMS = {"gmbh", "ag", "kg", "ohg", "co", "inc", "llc", "ltd", "sarl", "sas", "sa", "bv",
+                "nv", "plc", "mbh", "ug", "ev", "corp", "limited", "sdn", "bhd"}  # fmt: skip
+_LABEL_PHRASES = frozenset(
+    tokens(phrase)
+    for keys, phrases in SYNONYM_GROUPS
+    for phrase in keys + phrases
+    if len(tokens(phrase)) > 1 or len(phrase) > 3
+)
 
 
 def _pattern_formats(pattern: str) -> set[str]:
@@ -303,6 +322,24 @@ def _signed(f: Field, number: float | int | None) -> float | int | None:
     return number
 
 
+_AMOUNT_WORDS = {"amount", "total", "subtotal", "sum", "net", "gross", "due", "balance", "paid",
+                 "price", "cost", "fee", "charge", "tax", "vat", "gst"}  # fmt: skip
+_RATE_RE = re.compile(r"\b(?:rate|percent\w*|pct|ratio|share)\b|%", re.I)
+_PERCENT_ONLY_RE = re.compile(r"^[^\d]{0,12}\d+(?:[.,]\d+)?\s*%[^\d]*$")
+
+
+def _only_percent(text: str) -> bool:
+    return bool(_PERCENT_ONLY_RE.match(text))
+
+
+def _is_amount(f: Field) -> bool:
+    """A money amount (a total, a tax, a price), not a rate or a percentage."""
+    words = set(f.tokens)
+    if not words & _AMOUNT_WORDS:
+        return False
+    return not _RATE_RE.search(" ".join([split_name(f.name), f.title, f.description]))
+
+
 _FREE_RE = re.compile(r"^(?:free|gratis|no charge|complimentary)\b(?!\s*\S*\d)", re.I)
 
 
@@ -315,6 +352,8 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
     if k == "number":
         if _FREE_RE.match(text):
             return 0.0  # "Shipping: FREE": an amount of nothing, not a missing amount
+        if _only_percent(text) and _is_amount(f):
+            return None  # "7%" under a "VAT" heading is the rate, not the tax amount
         return _signed(f, values.parse_number(text))
     if k == "integer":
         return _signed(f, values.parse_integer(text))
@@ -389,6 +428,9 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
                 s = s[m.end() :]
             if _POSTAL_BOX.match(s):
                 return None  # "PO Box 2278": the label "PO" read into an address
+            tail = _ID_DATE_TAIL.search(s)
+            if tail and values.find_dates(s[tail.end() :]) and tail.start() > 0:
+                s = s[: tail.start()]  # "RE-508 issued at 2020-11-21", "471102 vom 05.03.2018"
         if credentials.is_person_name(f.tokens, f.parents):
             s = credentials.strip_credentials(s)
         return s or None
@@ -397,4 +439,7 @@ def parse_value(f: Field, text: str, dayfirst: bool | None = None) -> Any:
 
 _ID_WORDS = {"number", "no", "id", "ref", "reference", "num"}
 _ID_PREFIX = re.compile(r"^(?:no\.?|nr\.?|n°|#)\s*(?=[A-Za-z0-9])", re.IGNORECASE)
+_ID_DATE_TAIL = re.compile(
+    r"[\s,]+(?:issued\s+(?:at|on)|dated?|of|from|vom|von|du|del|le|am)\s+", re.IGNORECASE
+)
 _POSTAL_BOX = re.compile(r"^(?:box|bin|drawer)\s+\d", re.IGNORECASE)

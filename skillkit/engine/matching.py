@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from skillkit.engine import values
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox
-from skillkit.engine.fields import Field, is_name_field, looks_like_name, parse_value
+from skillkit.engine.fields import (
+    Field,
+    is_label_phrase,
+    is_name_field,
+    looks_like_name,
+    parse_value,
+)
 from skillkit.engine.labels import match_score
 from skillkit.engine.parties import ANGLE_EMAIL_RE
 
@@ -136,6 +142,9 @@ def _field_scores(ctx: Context, region: _Region, allowed: set[int]) -> dict[int,
     """Best score per field (by id) for one label region."""
     best: dict[int, tuple[float, str]] = {}
     exact = ctx.index.get(region.tokens, [])
+    if 1 < len(region.tokens) <= 3 and not exact:
+        # a compound written apart: "Beleg-Datum", "Rechnungs Datum" for "Belegdatum"
+        exact = ctx.index.get(("".join(region.tokens),), [])
     for f, c in exact:
         if id(f) in allowed:
             score = c.weight
@@ -271,6 +280,8 @@ def _values_for(
         if f.kind == "string":
             if text.rstrip().endswith(":"):
                 return False
+            if where in (POS_RIGHT, POS_BELOW) and is_label_phrase(text):
+                return False  # "Ship To || Bill To": the next heading, not this one's value
             text = _trim_inline(text) if where in (POS_INLINE, POS_PREFIX) else text.split(" | ")[0]
         if is_name_field(f):
             text = ANGLE_EMAIL_RE.sub("", text)  # "Susan Patel <susan@example.com>"
@@ -313,6 +324,8 @@ def _values_for(
             return out
         if propose(rest, POS_INLINE, li, si, region.value_start, seg.bbox):
             return out
+        if is_name_field(f) and region.kind == "colon" and rest.strip():
+            return out  # "Customer: 2": this label's value is on its line, not the one below
     # the next segment on the same line
     if si + 1 < len(line.segments):
         right = line.segments[si + 1]
@@ -335,9 +348,28 @@ def _values_for(
     return out
 
 
+_TOTAL_WORDS = {"total", "gross", "due", "payable"}
+_TOTAL_OK = _TOTAL_WORDS | {"amount", "grand", "final", "balance", "invoice", "sum"}
+
+
+def _order(ctx: Context, m: Match) -> tuple:
+    """Tie-break among equal scores: text order, except that a document total takes the last
+    of equally good "Total" lines (the final one after "Total excl. tax", rounding ...), not
+    one in a row of several amounts (a tax summary's "Total 9.94 0.59 10.40")."""
+    key = m.key or (0, 0, 0)
+    f = m.field
+    toks = set(f.tokens)
+    if f.kind == "number" and f.depth == 0 and toks & _TOTAL_WORDS and toks <= _TOTAL_OK:
+        li = key[0] if isinstance(key[0], int) and 0 <= key[0] < len(ctx.lines) else -1
+        if li >= 0:
+            amounts = sum(1 for sg in ctx.lines[li].segments if values.find_numbers(sg.text))
+            return (amounts > 2, -li, key)
+    return (False, 0, key)
+
+
 def assign(ctx: Context, proposals: list[Match], taken: dict[int, Match]) -> None:
     """Greedy: best score first; a field is filled once and a value is used once."""
-    proposals.sort(key=lambda m: (-m.score, m.key or (0, 0, 0)))
+    proposals.sort(key=lambda m: (-round(m.score, 9), _order(ctx, m)))
     for m in proposals:
         if id(m.field) in taken or m.key in ctx.used:
             continue

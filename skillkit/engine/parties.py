@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.fields import Field, looks_like_name, parse_value
+from skillkit.engine.vocabulary import legal_entity
 
 # Role groups: words that name the same kind of party in a heading or a property name.
 BUYER = "buyer"
@@ -26,28 +27,36 @@ _GROUPS = {
     BUYER: {
         "customer", "client", "buyer", "bill", "billing", "billed", "sold", "purchaser",
         "prepared", "owner", "cliente", "kunde", "invoiced",
+        # de / fr
+        "kaufer", "rechnungsempfanger", "leistungsempfanger", "auftraggeber", "besteller",
+        "acheteur", "destinataire", "facture",
     },
     SHIP: {
         "ship", "shipping", "shipped", "deliver", "delivery", "consignee", "recipient",
-        "destination",
+        "destination", "warenempfanger", "lieferanschrift", "lieferadresse", "livraison",
     },
     SELLER: {
         "vendor", "supplier", "seller", "contractor", "shipper", "exporter", "issuer",
         "merchant", "from", "provider", "sender",
+        "verkaufer", "lieferant", "rechnungsersteller", "rechnungssteller",
+        "leistungserbringer", "absender", "vendeur", "fournisseur", "emetteur", "prestataire",
     },
 }  # fmt: skip
 _PARTY_WORDS = set().union(*_GROUPS.values())
 # Words a heading may add without naming a different thing ("Bill To", "Customer details").
-_HEADING_FILLER = {"to", "for", "address", "details", "information", "info", "party", "invoice"}
+_HEADING_FILLER = {"to", "for", "address", "details", "information", "info", "party", "invoice",
+                   "by", "a", "par", "adresse", "anschrift", "de"}  # fmt: skip
 # Words a name property may add to the party word ("customer_name", "buyer_organization").
 _NAME_WORDS = {"name", "names", "full", "company", "business", "legal", "organization",
                "organisation", "entity", "nombre", "nom"}  # fmt: skip
 # Words that name a party only with "to" / "for" / "from" beside them: "Shipping" alone is a
 # charge and "Billing" a section, but "Shipping to" and "Bill To" head a party block.
 _NEEDS_PREPOSITION = {"ship", "shipping", "shipped", "deliver", "delivery", "bill", "billing",
-                      "billed", "sold", "invoiced", "destination"}  # fmt: skip
+                      "billed", "sold", "invoiced", "destination", "facture",
+                      "livraison"}  # fmt: skip
 ANGLE_EMAIL_RE = re.compile(r"\s*<[^<>@\s]+@[^<>\s]+>\s*$")
 _MAX_BLOCK_LINES = 5
+WEAK_LABEL = 0.4  # a name matched by a label weaker than this yields to a party block
 
 
 @dataclass
@@ -67,8 +76,8 @@ class Party:
 def _group(words: set[str]) -> str | None:
     if words == {"to"}:
         return BUYER  # an e-mail is addressed to the customer
-    if "from" in words:
-        return SELLER  # "Ship From" names the sender, not the destination
+    if words & {"from", "by", "par"}:
+        return SELLER  # "Ship From", "Sold by", "Facturé par" name the sender
     for g in (SHIP, BUYER, SELLER):
         if words & _GROUPS[g]:
             return g
@@ -88,7 +97,16 @@ def _heading_words(text: str) -> set[str] | None:
         return None
     if "invoice" in words and "to" not in words:
         return None  # "Invoice Address" is no party heading; "Invoice To" is
-    if party <= _NEEDS_PREPOSITION and not words & {"to", "for", "from", "address"}:
+    if party <= _NEEDS_PREPOSITION and not words & {
+        "to",
+        "for",
+        "from",
+        "address",
+        "by",
+        "a",
+        "par",
+        "adresse",
+    }:
         return None
     return party
 
@@ -165,17 +183,57 @@ def _below_in_column(ctx: Context, li: int, si: int) -> tuple[int, int, int, str
     """The first text below the heading in its column (a heading may stand apart)."""
     line = ctx.lines[li]
     seg = line.segments[si]
-    for lj in range(li + 1, min(li + 3, len(ctx.lines))):
+    for lj in range(li + 1, min(li + 5, len(ctx.lines))):
         nxt = ctx.lines[lj]
         # a heading in a layout table's cell has its block in the cells below it
         if nxt.page != ctx.lines[li].page or nxt.in_table > line.in_table or nxt.gap_before > 2.5:
             return None
         sj = _column(ctx, lj, seg.bbox[0], max(seg.bbox[2], seg.bbox[0] + 40))
         if sj is not None:
+            text = nxt.segments[sj].text.strip()
+            named = _named_value(ctx, lj, sj)
+            if named is not None:
+                return named
+            if _identifier_line(text) or (
+                ctx.is_label(lj, sj) and _identifier_line(nxt.text[len(text) :])
+            ):
+                continue  # "GLN 4000001123452", "Nummer: 549910": the party's codes first
             if ctx.is_label(lj, sj):
                 return None
-            return lj, sj, -1, nxt.segments[sj].text.strip()
+            return lj, sj, -1, text
     return None
+
+
+_NAME_LABEL_RE = re.compile(
+    r"^\s*(?:name|firma|firmenname|nom|raison sociale|company|company name)\s*:\s*(?P<v>.*)$",
+    re.IGNORECASE,
+)
+_IDENTIFIER_RE = re.compile(r"^[^:]{0,30}:?\s*[\w./-]*\d[\w./ -]*(?:\([A-Za-z]+\))?$")
+
+
+def _named_value(ctx: Context, lj: int, sj: int) -> tuple[int, int, int, str] | None:
+    """ "Name: Lieferant GmbH" in a party block (as one segment or label and value cells)."""
+    segs = ctx.lines[lj].segments
+    m = _NAME_LABEL_RE.match(segs[sj].text)
+    if m is None:
+        return None
+    if m.group("v").strip():
+        return lj, sj, segs[sj].text.index(m.group("v")), m.group("v").strip()
+    if sj + 1 < len(segs):
+        return lj, sj + 1, -1, segs[sj + 1].text.strip()
+    return None
+
+
+def _identifier_line(text: str) -> bool:
+    """A code line of a party block: "GLN 4000001123452", "Lief-Nr: 549910"."""
+    text = text.strip()
+    digits = sum(ch.isdigit() for ch in text)
+    return (
+        bool(text)
+        and digits >= 4
+        and bool(_IDENTIFIER_RE.match(text))
+        and (digits >= len(text.replace(" ", "")) // 3)
+    )
 
 
 def _address_lines(ctx: Context, li: int, si: int) -> list[str]:
@@ -237,7 +295,8 @@ def fill_party_names(ctx: Context, fields: list[Field], taken: dict[int, Match])
         return
     used_at = {(k[0], k[1]) for k in ctx.used if isinstance(k, tuple) and len(k) >= 2}
     for f in fields:
-        if id(f) in taken:
+        old = taken.get(id(f))
+        if old is not None and old.score >= WEAK_LABEL:
             continue
         if not party_words(f):
             continue
@@ -249,6 +308,9 @@ def fill_party_names(ctx: Context, fields: list[Field], taken: dict[int, Match])
             continue
         seg = ctx.lines[p.li].segments[p.si]
         key = (p.li, p.si, p.start)
+        if old is not None and old.key is not None:
+            # a weak label ("Referenz des Käufers") gives way to the party's own block
+            ctx.used.discard(old.key)
         taken[id(f)] = Match(f, value, 0.45, ctx.lines[p.li].page, seg.bbox, key=key)
         ctx.used.add(key)
         used_at.add((p.li, p.si))
@@ -274,3 +336,89 @@ def fill_party_addresses(ctx: Context, fields: list[Field], taken: dict[int, Mat
                 text = ", ".join(p.address)
                 taken[id(f)] = Match(f, text, 0.4, m.page, m.bbox)
                 break
+
+
+# A window envelope's return-address line: "Acme GmbH · Main St 1 · 12345 Town" or
+# "Acme, Main St 1, 12345 Town", printed small just above the recipient's address block.
+_RETURN_SEP_RE = re.compile(r"\s*[\u25cf\u2022\u00b7|]\s*|,\s+|\s+-\s+")
+_BULLET_SEP_RE = re.compile(r"[\u25cf\u2022\u00b7|]")
+_POSTCODE_RE = re.compile(r"\b(?:[A-Z]{1,2}[- ]?)?\d{4,5}\s+[A-Za-zÄÖÜäöüß]")
+
+
+def window_parties(ctx: Context) -> tuple[tuple[int, str], tuple[int, int]] | None:
+    """((line, sender name), (line, segment) of the recipient's name) of a letter whose
+    return-address line stands above the recipient's block, else None (cached)."""
+    if "window" in ctx.cache:
+        return ctx.cache["window"]
+    found = None
+    first = ctx.lines[0].page if ctx.lines else 0
+    for li, line in enumerate(ctx.lines):
+        height = ctx.page_size.get(line.page, (0, 0))[1] or 1.0
+        if line.page != first or line.bbox[1] > 0.45 * height:
+            continue
+        # bullets may stand apart as their own cells; commas only within one cell
+        text = line.text if _BULLET_SEP_RE.search(line.text) else line.segments[0].text
+        parts = [p for p in _RETURN_SEP_RE.split(text) if p.strip()]
+        if len(parts) < 3 or not any(_POSTCODE_RE.search(p) for p in parts[1:]):
+            continue
+        sender = parts[0].strip()
+        if not looks_like_name(sender) or _identifier_line(sender):
+            continue
+        unit = ctx.line_height(li)
+        for lj in range(li + 1, min(li + 8, len(ctx.lines))):
+            nxt = ctx.lines[lj]
+            if nxt.page != line.page or nxt.bbox[1] - line.bbox[3] > 7 * unit:
+                break
+            sj = next(
+                (
+                    k
+                    for k, sg in enumerate(nxt.segments)
+                    if abs(sg.bbox[0] - line.bbox[0]) < max(25.0, 4 * unit)
+                ),
+                None,
+            )
+            if sj is None:
+                continue
+            text = nxt.segments[sj].text.strip()
+            if _name_ok(text) and not _identifier_line(text):
+                found = ((li, sender), (lj, sj))
+            break
+        if found:
+            break
+    ctx.cache["window"] = found
+    return found
+
+
+def window_proposals(ctx: Context, fields: list[Field]) -> list[Match]:
+    """Seller and buyer names from a window letter: the recipient block names the buyer;
+    the return-address line (or the letterhead line it abbreviates) names the seller."""
+    found = window_parties(ctx)
+    if found is None:
+        return []
+    (sli, sender), (bli, bsi) = found
+    out = []
+    for f in fields:
+        words = party_words(f)
+        group = _group(words) if words else None
+        if group == BUYER:
+            seg = ctx.lines[bli].segments[bsi]
+            value = parse_value(f, seg.text, ctx.dayfirst)
+            if value:
+                out.append(Match(f, value, 0.62, ctx.lines[bli].page, seg.bbox, key=(bli, bsi, -1)))
+        elif group == SELLER:
+            li, si, text = sli, 0, sender
+            low = sender.casefold()
+            for lk, ln in enumerate(ctx.lines[:sli]):
+                for sk, sg in enumerate(ln.segments):
+                    t = sg.text.strip()
+                    if t.casefold().startswith(low) and len(t) > len(sender) and legal_entity(t):
+                        li, si, text = lk, sk, t
+                        break
+                else:
+                    continue
+                break
+            value = parse_value(f, text, ctx.dayfirst)
+            if value:
+                seg = ctx.lines[li].segments[si]
+                out.append(Match(f, value, 0.62, ctx.lines[li].page, seg.bbox, key=(li, si, 0)))
+    return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from skillkit.engine import adjustments
+from skillkit.engine import adjustments, values
 from skillkit.engine.context import Context, Match, label_tokens
 from skillkit.engine.document import BBox, Line, Segment, union_bbox
 from skillkit.engine.fields import Field, parse_value
@@ -78,7 +78,14 @@ def _header_columns(ctx: Context, item: Field, line: Line) -> dict[int, Field] |
             best = _header_score(toks, child, tokens(split_name(item.name)))
             if best >= 0.4:
                 scored.append((best, si, ci))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    amount_f = _roles(item)[2]
+
+    def totalish(si: int, ci: int) -> bool:
+        toks = set(label_tokens(line.segments[si].text))
+        return children[ci] is amount_f and bool(toks & {"total", "gesamt", "gesamtpreis"})
+
+    # equal headers for the line amount ("Amount ... Total"): the "Total" column holds it
+    scored.sort(key=lambda t: (-t[0], not totalish(t[1], t[2]), t[1], t[2]))
     mapping: dict[int, Field] = {}
     used_children: set[int] = set()
     for _, si, ci in scored:
@@ -483,6 +490,11 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
                 if after not in UNIT_WORDS:
                     qty = float(lead.group("qty"))
                     name = name[lead.end() :]
+        if qty is None and unit_price is None:
+            split = _priced_in_name(name, float(amount))
+            if split is not None:
+                name, qty, unit_price = split
+        name = ITEM_LABEL_PREFIX_RE.sub("", name) or name
         pending = None
         page = line.page
         bbox: BBox = union_bbox([ctx.lines[n].bbox for n in name_lines])
@@ -503,6 +515,51 @@ def priced_lines(ctx: Context, item: Field, stop_fields: list[Field]) -> list[li
     for entry in found:
         _single_unit(entry, amount_f, qty_f, unit_f)
     return [[entry.get(id(c)) for c in item.children] for entry in found]
+
+
+# "0101 Art-Nr-Kunde: Laser printer": a position number and an empty item-number label
+# printed before the item's name
+ITEM_LABEL_PREFIX_RE = re.compile(
+    r"^(?:\d+(?:\.\d+)*\s+)?[A-Za-z][\w.-]*(?:nr|no|nummer|number|id)[\w.-]*\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+_NAME_NUM_RE = re.compile(r"(?<![\w.,])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?![\w%]|[.,]\d|\s?%)"
+                          r"|(?<![\w.,])-?\d+(?:[.,]\d+)?(?![\w%]|[.,]\d|\s?%)")  # fmt: skip
+
+
+def _priced_in_name(name: str, amount: float) -> tuple[str, float, float] | None:
+    """("Laser printer B/W", 2, 300.0) from "Laser printer B/W 300,00 2 Stk 19%" with the
+    line amount 600.00: a price and a quantity printed inside the row's text, found by their
+    product; the name ends where they start."""
+    nums = []
+    for m in _NAME_NUM_RE.finditer(name):
+        value = values.parse_number(m.group(0))
+        if value is not None:
+            nums.append((m.start(), m.end(), float(value)))
+    best = None
+    for i, (s1, _e1, a) in enumerate(nums):
+        for j, (s2, e2, b) in enumerate(nums):
+            if i == j or not re.search(r"[A-Za-z]{2}", name[: min(s1, s2)]):
+                continue
+            if abs(a * b - amount) > 0.011 + 0.0005 * abs(amount) or b == 0:
+                continue
+            unit = UNIT_AFTER_RE.match(name[e2:])
+            price_like = "," in name[s1:_e1] or "." in name[s1:_e1]
+            rank = (bool(unit), price_like, -min(s1, s2))
+            if best is None or rank > best[0]:
+                best = (rank, min(s1, s2), b, a)
+    if best is None or not (best[0][0] or best[0][1]):
+        return None
+    _, start, qty, price = best
+    head = name[:start].rstrip(" -,:")
+    return (head, qty, price) if re.search(r"[A-Za-z]{2}", head) else None
+
+
+UNIT_AFTER_RE = re.compile(
+    r"\s*(?:stk|st|pcs?|pieces?|units?|ea|each|x|kg|g|l|m|m²|m2|m³|h|hrs?|std|tage?|days?|"
+    r"nights?|km|kwh|liters?|litres?)\b\.?",
+    re.IGNORECASE,
+)
 
 
 def _single_unit(

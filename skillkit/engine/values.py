@@ -43,6 +43,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "kr": "SEK",
     "CHF": "CHF",
     "Fr.": "CHF",
+    "RM": "MYR",
 }
 CURRENCY_CODES = frozenset(
     "USD EUR GBP JPY CNY INR CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF BRL MXN ZAR SGD HKD KRW "
@@ -51,7 +52,9 @@ CURRENCY_CODES = frozenset(
 
 _NUM_RE = re.compile(
     r"(?P<open>\()?\s*(?P<sign>[-+\u2212])?\s*"
-    r"(?P<cur>(?:(?<![A-Za-z])[A-Z]{3}|(?<![A-Za-z])[A-Z]{1,2}\$|[$€£¥₹₩₽₺₪₫₱฿])\s?)?\s*(?P<sign2>[-\u2212])?"
+    r"(?P<cur>(?:(?<![A-Za-z])[A-Z]{3}|(?<![A-Za-z])[A-Z]{1,2}\$|[$€£¥₹₩₽₺₪₫₱฿]"
+    # the ringgit's "RM" only before an amount with cents ("RM9.75"; "RM 204" is a room)
+    r"|(?<![A-Za-z])RM(?=\s?\d+(?:,\d{3})*[.,]\d{2}(?!\d)))\s?)?\s*(?P<sign2>[-\u2212])?"
     r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian lakh grouping: 12,34,567.50
     r"|\d{1,3}(?:[,.'\u2019\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
     r"(?P<close>\))?(?P<trail>-(?!\d))?"
@@ -129,7 +132,7 @@ def _find_numbers(text: str) -> tuple[Money, ...]:
             if tail and tail.group(0).lower() not in ("pcs", "pc", "x", "h", "hr", "hrs", "ea"):
                 continue
         cur = (m.group("cur") or "").strip()
-        if cur.isalpha() and cur not in CURRENCY_CODES:
+        if cur.isalpha() and cur not in CURRENCY_CODES and cur not in CURRENCY_SYMBOLS:
             continue  # a code such as "INV-1001" or "ABC 12"
         code = currency_code(cur) if cur else None
         if code is None:
@@ -161,7 +164,7 @@ def parse_integer(text: str) -> int | None:
     return int(round(value))
 
 
-_WORD_SYMBOLS = ("kr", "Fr.", "CHF", "zł")
+_WORD_SYMBOLS = ("kr", "Fr.", "CHF", "zł", "RM")
 _CODE_RE = re.compile(r"\b[A-Z]{3}\b")
 _SYMBOL_RE = re.compile(
     "|".join(

@@ -22,6 +22,8 @@ ORG_WORDS = {
     "pharma", "pharmaceutical", "energy", "motor", "airline", "hotel", "restaurant", "cafe",
     "bakery", "firm", "office", "department", "ministry", "council", "school", "academy",
     "enterprise", "international", "global", "associate", "freight", "design",
+    "trading", "hardware", "mart", "shop", "supermarket", "pharmacy", "restoran", "kedai",
+    "bhd", "sdn",
 }  # fmt: skip
 TITLE_WORDS = {
     "engineer", "developer", "designer", "analyst", "manager", "director", "nurse", "intern",
@@ -112,7 +114,7 @@ def location_score(text: str) -> float:
 LEGAL_SUFFIXES = {
     "inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag",
     "bv", "nv", "plc", "llp", "lp", "pty", "group", "holding", "sp", "oy", "ab", "srl", "spa",
-    "sarl", "kk", "pvt", "pte", "sa", "se",
+    "sarl", "kk", "pvt", "pte", "sa", "se", "bhd", "sb", "gbr", "ohg", "kg", "eg", "ug",
 }  # fmt: skip
 
 

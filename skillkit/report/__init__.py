@@ -88,6 +88,84 @@ def summary_line(run: RunResult) -> str:
         f"{passed}, {c['failed']} failed, {c['error']} error"
         f"{'' if c['error'] == 1 else 's'}, {c['skipped']} skipped"
     )
+    if c.get("unreviewed"):
+        text += f"; {c['unreviewed']} judged against an unreviewed draft (`review: draft`)"
     if run.interrupted:
         text += f", interrupted after {len(run.results)} of {run.total}"
+    return text
+
+
+# --------------------------------------------------------------------------- run totals
+# One line each, shared by the console, Markdown and HTML reports (None: nothing to say).
+
+
+def accounting_line(run: RunResult) -> str | None:
+    """`leaves: 40 correct, 3 correct null, 1 missing, 0 hallucinated, 2 wrong` over the judged
+    cases; None when no case checked values."""
+    from skillkit.runner import accounting_text
+
+    if not any(r.accounting is not None for r in run.results):
+        return None
+    return f"leaves: {accounting_text(run.accounting())}"
+
+
+def cost_line(run: RunResult) -> str | None:
+    """`cost: 12 credits, 4 pages, service 3.20 s (4 prediction(s))`; None when unknown."""
+    cost = run.cost()
+    return None if cost is None else f"cost: {cost.describe()}"
+
+
+def stats_line(run: RunResult) -> str | None:
+    """With --repeat N > 1: `repeat 3: mean F1 0.667 (std across cases 0.000), pass rate 67%,
+    pass^3 0 of 1 case(s) (0%)`."""
+    stats = run.stats()
+    if "repeat" not in stats or not stats.get("cases_run"):
+        return None
+    n = stats["repeat"]
+    return (
+        f"repeat {n}: mean F1 {fmt_score(stats['f1_mean'])} (std across cases "
+        f"{fmt_score(stats['f1_std'])}, mean std within a case "
+        f"{fmt_score(stats['f1_std_within_mean'])}), pass rate {stats['pass_rate']:.0%}, "
+        f"pass^{n} {stats['cases_passed_all']} of {stats['cases_run']} case(s) "
+        f"({stats['pass_all']:.0%})"
+    )
+
+
+def fmt_delta(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.3f}"
+
+
+def lift_line(run: RunResult) -> str | None:
+    """--lift: `lift: +0.250 mean over 2 case(s) (F1 0.950 with the skill, 0.700 without)`."""
+    lift = run.lift()
+    if lift is None:
+        return None
+    if not lift["cases"]:
+        return "lift: no case could be compared with and without the skill"
+    return (
+        f"lift: {fmt_delta(lift['delta'])} mean over {lift['cases']} case(s) (F1 "
+        f"{fmt_score(lift['with'])} with the skill, {fmt_score(lift['without'])} without)"
+    )
+
+
+def run_lines(run: RunResult) -> list[str]:
+    """Every run total that applies, one line each."""
+    return [
+        line
+        for line in (accounting_line(run), stats_line(run), lift_line(run), cost_line(run))
+        if line
+    ]
+
+
+def mhw(result: CaseResult) -> str:
+    """`missing/hallucinated/wrong` of a case, `-` when it checked no values."""
+    acc = result.accounting
+    return "-" if acc is None else f"{acc.missing}/{acc.hallucinated}/{acc.wrong}"
+
+
+def f1_text(result: CaseResult) -> str:
+    """F1, with ± the standard deviation of the attempts under --repeat."""
+    text = fmt_score(result.f1)
+    if result.f1_std is not None and result.f1 is not None:
+        text += f" ±{result.f1_std:.3f}"
     return text

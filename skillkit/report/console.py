@@ -19,7 +19,15 @@ from rich.text import Text
 
 from skillkit.files import printable
 from skillkit.output import use_colour
-from skillkit.report import Reporter, fmt_score, skill_versions_text, summary_line
+from skillkit.report import (
+    Reporter,
+    f1_text,
+    fmt_delta,
+    mhw,
+    run_lines,
+    skill_versions_text,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from skillkit.runner import CaseResult, RunResult
@@ -35,6 +43,7 @@ STYLES = {
     "skipped": "yellow",
 }
 MAX_DETAIL_LINES = 25
+MAX_WEAK_FIELDS = 5  # fields printed after the table (F1 < 1, weakest first)
 
 
 def make_console(stream: TextIO | None = None, *, force_terminal: bool | None = None) -> Console:
@@ -106,6 +115,8 @@ class Report(Reporter):
             result.status == "passed" and "values" not in result.checks
         ):
             bits.append(f"checked {result.checked}")
+        if result.unreviewed:
+            bits.append("unreviewed draft")
         if result.f1 is not None:
             bits.append(f"F1 {result.f1:.3f}")
         if result.pass_rate is not None:
@@ -131,6 +142,11 @@ class Report(Reporter):
             self.progress = None
         if run.results and not self.quiet:
             self.console.print(self.table(run))
+            for line in run_lines(run):
+                self.console.print(Text(printable(line)))
+            self.print_weak_fields(run)
+        if run.stopped:  # --max-credits: said on stderr too, so CI logs show it
+            print(f"skillkit test: {run.stopped}", file=sys.stderr, flush=True)
         for result in run.results:
             if result.snapshot:
                 line = f"snapshot: {result.case_id}: {result.snapshot}"
@@ -160,30 +176,79 @@ class Report(Reporter):
             return  # the run stopped before any case (its error is reported on stderr)
         style = "green" if run.exit_code == 0 else "red"
         summary = summary_line(run)
+        if run.stopped:
+            summary += f"; stopped: {run.stopped}"
         if run.options.published is not None and run.skill_versions:
             ran = ", ".join(f"{n} {v}" for n, v in sorted(run.skill_versions.items()))
             summary += f"; ran published {ran}"
         self.console.print(Text(printable(summary), style=style))
 
+    def print_weak_fields(self, run: RunResult) -> None:
+        """The weakest fields of the run (F1 < 1), at most MAX_WEAK_FIELDS."""
+        weak = [f for f in run.field_summary() if f.f1 < 1 - 1e-9]
+        if not weak:
+            return
+        more = len(weak) - MAX_WEAK_FIELDS
+        title = f"weakest fields ({len(weak)} with F1 < 1" + (
+            f", {MAX_WEAK_FIELDS} shown):" if more > 0 else "):"
+        )
+        self.console.print(title)
+        shown = weak[:MAX_WEAK_FIELDS]
+        width = min(40, max(len(printable(f.path or "(root)")) for f in shown))
+        for f in shown:
+            c = f.counts
+            line = (
+                f"  {printable(f.path or '(root)'):<{width}}  F1 {f.f1:.3f}  P {f.precision:.3f}"
+                f"  R {f.recall:.3f}  missing {c.missing}, hallucinated {c.hallucinated}, "
+                f"wrong {c.wrong} ({f.cases} case(s))"
+            )
+            self.console.print(Text(line))
+
     def table(self, run: RunResult) -> Table:
+        """skill, case, status, F1 (± std with --repeat), M/H/W (missing / hallucinated /
+        wrong leaves), then pass^N (--repeat), lift (--lift), credits (when any were
+        spent) and seconds."""
         table = Table(box=box.SIMPLE if self.live else box.ASCII, show_edge=False)
-        for name, justify in (
+        repeat = run.options.repeat
+        credits = any(r.cost is not None and r.cost.credits for r in run.results)
+        columns = [
             ("skill", "left"),
             ("case", "left"),
             ("status", "left"),
             ("F1", "right"),
-            ("seconds", "right"),
-        ):
+            ("M/H/W", "right"),
+        ]
+        if repeat > 1:
+            columns.append((f"pass^{repeat}", "right"))
+        if run.options.lift:
+            columns.append(("lift", "right"))
+        if credits:
+            columns.append(("credits", "right"))
+        columns.append(("seconds", "right"))
+        for name, justify in columns:
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for r in run.results:
             status = Text(r.outcome, style=STYLES.get(r.outcome, ""))
             if r.pass_rate is not None:
                 status.append(f" ({r.pass_rate:.0%})")
-            table.add_row(  # names as Text: printable, and never read as rich markup
+            if r.unreviewed:
+                status.append(" (unreviewed draft)", style="yellow")
+            row: list[Text | str] = [  # names as Text: printable, never read as rich markup
                 Text(printable(r.skill)),
                 Text(printable(r.case)),
                 status,
-                fmt_score(r.f1),
-                f"{r.seconds:.2f}",
-            )
+                f1_text(r),
+                mhw(r),
+            ]
+            if repeat > 1:
+                row.append("-" if r.pass_all is None else str(r.pass_all))
+            if run.options.lift:
+                row.append(fmt_delta(r.lift.delta if r.lift is not None else None))
+            if credits:
+                cost = r.cost
+                row.append(
+                    "-" if cost is None or cost.credits_used is None else f"{cost.credits_used:g}"
+                )
+            row.append(f"{r.seconds:.2f}")
+            table.add_row(*row)
         return table

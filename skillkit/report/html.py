@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from skillkit import jsonpointer
-from skillkit.report import QUALIFIERS, FileReport, fmt_score, skill_versions_text, summary_line
+from skillkit.report import (
+    QUALIFIERS,
+    FileReport,
+    fmt_delta,
+    fmt_score,
+    run_lines,
+    skill_versions_text,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -327,7 +335,11 @@ def _header(run: RunResult) -> list[str]:
     out.append(f'<span class="meta">{len(run.results)} of {run.total} case(s) run</span>')
     if run.interrupted:
         out.append(f'<span class="warn">interrupted after {len(run.results)} of {run.total}</span>')
-    out += ["</div>", "</header>"]
+    out.append("</div>")
+    if run.stopped:
+        out.append(f'<div class="meta warn">Stopped: {esc(run.stopped)}</div>')
+    out += [f'<div class="meta totals">{esc(line)}</div>' for line in run_lines(run)]
+    out.append("</header>")
     return out
 
 
@@ -340,24 +352,87 @@ def _scores(result: CaseResult) -> str:
     ]
     if result.pass_rate is not None:
         parts.append(f"pass rate {result.pass_rate:.0%}")
+    if result.f1_std is not None:
+        parts.append(f"F1 std {result.f1_std:.3f}")
+    if result.pass_all is not None:
+        parts.append(f"pass^{len(result.attempts)} {result.pass_all}")
+    acc = result.accounting
+    if acc is not None:
+        parts.append(
+            f"{acc.correct} correct, {acc.correct_null} correct null, {acc.missing} missing, "
+            f"{acc.hallucinated} hallucinated, {acc.wrong} wrong"
+        )
+    if result.lift is not None:
+        parts.append(
+            f"lift {fmt_delta(result.lift.delta)} (without the skill F1 "
+            f"{fmt_score(result.lift.without)})"
+        )
+    if result.cost is not None:
+        parts.append(result.cost.describe())
     return " · ".join(parts)
 
 
 def _summary_table(run: RunResult) -> list[str]:
+    repeat, lift = run.options.repeat, run.options.lift
+    heads = ["F1", "P", "R", "correct", "correct null", "missing", "hallucinated", "wrong"]
+    if repeat > 1:
+        heads += ["F1 std", f"pass^{repeat}"]
+    if lift:
+        heads += ["F1 without skill", "lift"]
+    heads += ["credits", "seconds"]
     out = [
         '<table class="summary"><thead><tr><th>status</th><th>case</th>'
-        '<th class="num">F1</th><th class="num">P</th><th class="num">R</th>'
-        '<th class="num">seconds</th></tr></thead><tbody>'
+        + "".join(f'<th class="num">{esc(h)}</th>' for h in heads)
+        + "</tr></thead><tbody>"
     ]
     for n, r in enumerate(run.results):
+        acc = r.accounting
+        cells = [fmt_score(r.f1), fmt_score(r.precision), fmt_score(r.recall)]
+        cells += [str(v) for v in acc.to_dict().values()] if acc is not None else ["-"] * 5
+        if repeat > 1:
+            cells += [fmt_score(r.f1_std), "-" if r.pass_all is None else str(r.pass_all)]
+        if lift:
+            cells += [
+                fmt_score(r.lift.without if r.lift else None),
+                fmt_delta(r.lift.delta if r.lift else None),
+            ]
+        credits = r.cost.credits_used if r.cost is not None else None
+        cells += ["-" if credits is None else f"{credits:g}", f"{r.seconds:.2f}"]
         out.append(
             f'<tr class="row {esc(r.status)}"><td><span class="badge {esc(r.outcome)}">'
-            f"{esc(r.outcome)}</span></td>"
+            f"{esc(r.outcome)}</span>{' unreviewed draft' if r.unreviewed else ''}</td>"
             f'<td class="cid"><a href="#case-{n}">{esc(r.case_id)}</a></td>'
-            f'<td class="num">{fmt_score(r.f1)}</td><td class="num">{fmt_score(r.precision)}</td>'
-            f'<td class="num">{fmt_score(r.recall)}</td><td class="num">{r.seconds:.2f}</td></tr>'
+            + "".join(f'<td class="num">{esc(c)}</td>' for c in cells)
+            + "</tr>"
         )
     out.append("</tbody></table>")
+    return out
+
+
+def _fields_table(run: RunResult) -> list[str]:
+    """Every field over the judged cases, weakest first."""
+    fields = run.field_summary()
+    if not fields:
+        return []
+    heads = ["cases", "P", "R", "F1", "correct", "correct null", "missing", "hallucinated"]
+    heads.append("wrong")
+    out = [
+        '<details class="fields"><summary>Fields: precision, recall and F1 of every field '
+        f"over the judged cases, weakest first ({len(fields)})</summary>",
+        '<table class="summary fields"><thead><tr><th>field</th>'
+        + "".join(f'<th class="num">{esc(h)}</th>' for h in heads)
+        + "</tr></thead><tbody>",
+    ]
+    for f in fields:
+        c = f.counts
+        cells = [str(f.cases), f"{f.precision:.3f}", f"{f.recall:.3f}", f"{f.f1:.3f}"]
+        cells += [str(v) for v in c.accounting.to_dict().values()]
+        out.append(
+            f'<tr><td class="cid">{esc(f.path or "(root)")}</td>'
+            + "".join(f'<td class="num">{esc(x)}</td>' for x in cells)
+            + "</tr>"
+        )
+    out.append("</tbody></table></details>")
     return out
 
 
@@ -405,6 +480,7 @@ def _case(n: int, result: CaseResult, previews: PreviewCache, expected: Expected
         f'<span class="scores">{esc(_scores(result))}</span>',
         f'<span class="meta">{esc(result.location)}</span>',
         f'<span class="meta">checked: {esc(result.checked)}</span>',
+        *(['<span class="meta">expected: unreviewed draft</span>'] if result.unreviewed else []),
         *(
             [f'<span class="meta">skill version: {esc(result.skill_version)}</span>']
             if result.skill_version
@@ -465,6 +541,7 @@ def render(
         out.append('<p class="note">No case has finished yet.</p>')
     else:
         out += _summary_table(run)
+        out += _fields_table(run)
     for n, result in enumerate(run.results):
         if result.case_id not in expected:
             expected[result.case_id] = load_expected(result)

@@ -14,7 +14,8 @@ from skillkit.files import escape_char
 from skillkit.report import FileReport, fmt_score
 
 if TYPE_CHECKING:
-    from skillkit.runner import CaseResult, RunResult
+    from skillkit.fields import NullAccounting
+    from skillkit.runner import CaseResult, Cost, RunResult
 
 
 def _case_element(result: CaseResult) -> ET.Element:
@@ -48,13 +49,51 @@ def _case_element(result: CaseResult) -> ET.Element:
     # What the verdict rests on: a schema-only pass checked no values, and says so.
     ET.SubElement(props, "property", {"name": "checked", "value": result.checked})
     ET.SubElement(props, "property", {"name": "outcome", "value": result.outcome})
+    if result.unreviewed:  # the expected values are an unreviewed draft (`review: draft`)
+        ET.SubElement(props, "property", {"name": "unreviewed", "value": "true"})
     if result.skill_version:  # which version of the skill ran: published, or inline:<sha>
         ET.SubElement(props, "property", {"name": "skill_version", "value": result.skill_version})
     if result.bundle_sha256:
         ET.SubElement(props, "property", {"name": "bundle_sha256", "value": result.bundle_sha256})
     if result.pass_rate is not None:
         ET.SubElement(props, "property", {"name": "pass_rate", "value": f"{result.pass_rate:.3f}"})
+    for name, value in _extra_properties(result):
+        ET.SubElement(props, "property", {"name": name, "value": value})
     return element
+
+
+def _accounting_properties(acc: NullAccounting | None) -> list[tuple[str, str]]:
+    if acc is None:
+        return []
+    return [(name, str(count)) for name, count in acc.to_dict().items()]
+
+
+def _cost_properties(cost: Cost | None) -> list[tuple[str, str]]:
+    if cost is None:
+        return []
+    out = []
+    for name, value in cost.to_dict().items():
+        if value is not None and name != "predictions":
+            out.append((name, f"{value:g}" if isinstance(value, float) else str(value)))
+    return out
+
+
+def _extra_properties(result: CaseResult) -> list[tuple[str, str]]:
+    """Null accounting (correct, correct_null, missing, hallucinated, wrong), --repeat
+    statistics (f1_std, pass_all = pass^N), the cost, and --lift."""
+    out = _accounting_properties(result.accounting)
+    if result.f1_std is not None:
+        out.append(("f1_std", f"{result.f1_std:.3f}"))
+    if result.pass_all is not None:
+        out.append(("pass_all", str(result.pass_all)))
+    out += _cost_properties(result.cost)
+    if result.lift is not None:
+        out += [
+            ("lift_with", fmt_score(result.lift.with_skill)),
+            ("lift_without", fmt_score(result.lift.without)),
+            ("lift", "-" if result.lift.delta is None else f"{result.lift.delta:+.3f}"),
+        ]
+    return out
 
 
 # What XML 1.0 cannot hold at all (not even as a character reference): C0 controls other than
@@ -117,6 +156,17 @@ def render(run: RunResult) -> str:
             ET.SubElement(props, "property", {"name": "skill_version", "value": version})
             source = "published" if run.options.published is not None else "inline"
             ET.SubElement(props, "property", {"name": "skill_source", "value": source})
+        # The skill's totals: its cases' null accounting and cost, added up.
+        from skillkit.fields import NullAccounting
+        from skillkit.runner import sum_costs
+
+        judged = [r.accounting for r in results if r.accounting is not None]
+        totals = _accounting_properties(sum(judged, NullAccounting()) if judged else None)
+        totals += _cost_properties(sum_costs(r.cost for r in results))
+        for name, value in totals:
+            ET.SubElement(props, "property", {"name": name, "value": value})
+        if run.stopped:
+            ET.SubElement(props, "property", {"name": "stopped", "value": run.stopped})
         for result in results:
             suite.append(_case_element(result))
     _xml_safe(root)

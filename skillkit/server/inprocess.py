@@ -9,7 +9,10 @@
 No socket, no key, no network: requests go through `httpx.ASGITransport` to `create_app`. The
 client knows nothing of this module; `skillkit test` and `skillkit generate` (which decide
 between local and remote) build these clients. Data lives in a temporary directory removed on
-close unless `data_dir=` is given; other keyword arguments are `ServerSettings` fields.
+close unless `data_dir=` is given; other keyword arguments are `ServerSettings` fields, e.g.
+`local_client(engine="openai", model_url="http://127.0.0.1:11434/v1", model="qwen2.5vl:7b")`
+for the model engine (skillkit.engine.model; its key from SKILLKIT_MODEL_API_KEY or
+OPENAI_API_KEY, never an argument).
 """
 
 from __future__ import annotations

@@ -247,4 +247,25 @@ def build_job(
             for s in skills
         ],
         "batch": req.batch,
+        **_model_fields(cfg, skills, settings),
     }
+
+
+def _model_fields(cfg: Any, skills: list[Any], settings: ServerSettings) -> dict[str, Any]:
+    """What the model engine (skillkit.engine.model) needs beyond the deterministic engine:
+    detail, repair turns, sampling, and the instructions with the files SKILL.md links to."""
+    if settings.engine == "deterministic":
+        return {}
+    from skillkit.engine.model import skill_instructions
+
+    instructions, cut = skill_instructions([s.bundle for s in skills], cfg.prompt)
+    fields = {
+        "detail": cfg.detail,
+        "max_retries": cfg.max_retries,
+        "temperature": cfg.temperature,
+        "model_instructions": instructions,
+        "instructions_cut": cut,
+    }
+    if "max_tokens" in cfg.model_fields_set:  # the API's default (65535) overflows many servers
+        fields["max_tokens"] = cfg.max_tokens
+    return fields

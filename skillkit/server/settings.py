@@ -54,6 +54,12 @@ class ServerSettings:
         (skillkit.limits has the table).
     isolate_engine: run extractions in worker processes, where the time and memory limits
         hold (False: in the server process, for debugging only).
+    engine: `deterministic` (skillkit.engine, no model) or `openai`: every prediction is a
+        chat-completions request to `model_url` (skillkit.engine.model; its API key only
+        from SKILLKIT_MODEL_API_KEY or OPENAI_API_KEY), run in the worker threads, the whole
+        prediction within `limits.seconds`.
+    model_url, model: the OpenAI-compatible server's base URL (`.../v1`) and model name.
+    model_timeout: seconds one request to the model server may take.
     """
 
     data_dir: Path | None = None
@@ -73,6 +79,13 @@ class ServerSettings:
     webhook_timeout_seconds: float = 10.0
     public_base_url: str | None = None
     skill_download_seconds: float = DEFAULT_SKILL_DOWNLOAD_SECONDS
+    # Credits a completed prediction reports per page processed (usage.credits_used); 0 in
+    # real use (nothing is billed locally); tests of `skillkit test --max-credits` set it.
+    credits_per_page: int = 0
+    engine: str = "deterministic"
+    model_url: str | None = None
+    model: str | None = None
+    model_timeout: float = 120.0
 
     @staticmethod
     def test_delay_from_env() -> float:

@@ -13,6 +13,9 @@ a job's memory is capped at `settings.limits.memory_mb`, and the server's own th
 so every route stays responsive. The per-document limits (pages, characters, zip sizes,
 pixels; skillkit.limits) travel with each job. `settings.isolate_engine = False` runs the engine
 in this process instead (no time or memory limit; calls serialised by one lock), for debugging.
+`settings.engine = "openai"` (skillkit.engine.model) sends each prediction to a model server
+from the worker thread itself (no worker processes): `limits.seconds` bounds all its requests,
+usage.steps counts them and usage.message carries the tokens.
 
 Usage of a finished prediction: elements_processed = pages read, element_type from the engine,
 credits_used = 0 (nothing is billed locally), duration_seconds rounded up to whole seconds.
@@ -31,8 +34,9 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from skillkit.engine.model import Cancelled, ModelEngine, ModelResult
 from skillkit.engine.pool import EnginePool, PoolClosed
-from skillkit.errors import SkillkitError
+from skillkit.errors import SkillkitError, UsageError
 from skillkit.server.models import FINAL_STATUSES, utc_now
 from skillkit.server.settings import ServerSettings
 from skillkit.server.store import PredictionRecord, Store
@@ -60,6 +64,13 @@ class Runtime:
         self._started = False
         self._closed = False
         self.pool: EnginePool | None = None
+        # the model engine (skillkit.engine.model) runs in the worker threads: it waits on the
+        # network, and limits.seconds bounds the whole prediction
+        self.model_engine: ModelEngine | None = None
+        if settings.engine == "openai":
+            self.model_engine = ModelEngine.from_settings(settings)
+        elif settings.engine != "deterministic":
+            raise UsageError(f"unknown engine {settings.engine!r}; use 'deterministic' or 'openai'")
         self.webhooks = WebhookSender(
             secret=settings.webhook_secret,
             attempts=max(1, settings.webhook_attempts),
@@ -77,7 +88,7 @@ class Runtime:
         with self._lock:
             if self._started or self._closed:
                 return
-            if self.settings.isolate_engine:
+            if self.settings.isolate_engine and self.model_engine is None:
                 # shared by every app of this process with the same memory limit; warmed now
                 self.pool = EnginePool.shared(
                     max(1, self.settings.workers), self.settings.limits.memory_mb
@@ -167,7 +178,7 @@ class Runtime:
         status, response, usage = "failed", None, {}
         try:
             extraction = self._extract(record)
-        except PoolClosed:
+        except (PoolClosed, Cancelled):
             return None  # shutting down: left `running`, resumed after the restart
         except (SkillkitError, FetchFailed) as exc:
             message = str(exc)
@@ -180,10 +191,12 @@ class Runtime:
             usage = {
                 "elements_processed": pages,
                 "element_type": getattr(extraction, "element_type", "page") or "page",
-                "credits_used": 0,
+                "credits_used": pages * self.settings.credits_per_page,
                 "steps": 1,
                 "message": ENGINE_NOTE,
             }
+            if isinstance(extraction, ModelResult):  # steps, message with tokens, model_usage
+                usage.update(extraction.usage())
             message = ""
         if status == "failed":
             response = {"error": message}
@@ -235,6 +248,14 @@ class Runtime:
             "limits": self.settings.limits,
         }
         try:
+            if self.model_engine is not None:
+                return self.model_engine.extract(
+                    path,
+                    job,
+                    limits=self.settings.limits,
+                    cancel=self.stop,
+                    name=self._document_name(record),
+                )
             if self.pool is not None:
                 return self.pool.extract(path, job["schema"], cancel=self.stop, **options)
             from skillkit.engine import extract

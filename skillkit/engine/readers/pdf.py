@@ -69,8 +69,23 @@ def _read_words(
     return count, pages
 
 
+def _page_angle(raw, textpage, count: int) -> float:
+    """The text direction most characters of the page share (radians, rounded)."""
+    votes: dict[float, int] = {}
+    for i in range(0, count, max(1, count // 400)):
+        angle = round(raw.FPDFText_GetCharAngle(textpage, i), 1)
+        if angle >= 0:
+            votes[angle] = votes.get(angle, 0) + 1
+    return max(votes, key=lambda a: votes[a]) if votes else 0.0
+
+
 def _words(raw, textpage, page_height: float) -> list[PlacedWord]:
-    """Words from the character stream; y is flipped so the origin is the top left."""
+    """Words from the character stream; y is flipped so the origin is the top left.
+
+    Characters set at another angle than the page's main text (a vertical imprint in the
+    margin, a rotated stamp) are left out: read across, they would interleave with the lines
+    they cross one letter at a time.
+    """
     words: list[PlacedWord] = []
     chars: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]
@@ -89,6 +104,7 @@ def _words(raw, textpage, page_height: float) -> list[PlacedWord]:
     text = textpage.get_text_range(0, count) if count else ""
     same_length = len(text) == count  # one UTF-16 unit per char: no astral characters
     get_box = raw.FPDFText_GetLooseCharBox
+    main_angle = _page_angle(raw, textpage, count) if count else 0.0
     for i in range(count):
         if same_length:
             ch = text[i]
@@ -100,6 +116,10 @@ def _words(raw, textpage, page_height: float) -> list[PlacedWord]:
             flush()
             continue
         if not get_box(textpage, i, rect):
+            flush()
+            continue
+        angle = raw.FPDFText_GetCharAngle(textpage, i)
+        if angle >= 0 and abs(round(angle, 1) - main_angle) > 0.15:
             flush()
             continue
         x0, x1 = rect.left, rect.right
