@@ -296,7 +296,7 @@ def test_polling_backoff_starts_short_and_is_capped():
     op = client._op_wait("p", timeout=1000, first=pending)
     sleeps = []
     step = next(op)
-    for _ in range(15):
+    for _ in range(60):
         assert isinstance(step, _Sleep)
         sleeps.append(step.seconds)
         request = op.send(None)
@@ -304,8 +304,31 @@ def test_polling_backoff_starts_short_and_is_capped():
         response = httpx.Response(200, json={"id": "p", "status": "running"}, request=request)
         step = op.send(response)
     client.close()
-    assert sleeps[0] <= 0.2
-    assert sleeps == sorted(sleeps) and max(sleeps) <= 2.0 and sleeps[-1] == 2.0
+    # by hand: 0.05 s until 0.5 s were waited (10 polls), then a tenth of the time waited
+    # (0.05, 0.055, 0.0605, ...: x1.1 a poll), capped at 2 s once 20 s were waited
+    assert sleeps[:11] == [0.05] * 11
+    assert sleeps[11] == pytest.approx(0.055) and sleeps[12] == pytest.approx(0.0605)
+    assert sleeps == sorted(sleeps) and max(sleeps) == 2.0 and sleeps[-1] == 2.0
+    first_cap = sleeps.index(2.0)
+    assert sum(sleeps[:first_cap]) >= 20.0 and sum(sleeps[: first_cap - 1]) < 20.0
+
+
+def test_an_expected_duration_makes_the_first_poll_wait_that_long():
+    client = Client("http://127.0.0.1:9/v1", "k", poll=PollPolicy())
+    pending = Prediction(id="p", status="pending")
+    sleeps = []
+    for expect in (0.45, 100.0, None):
+        op = client._op_wait("p", timeout=1000, first=pending, expect=expect)
+        step = next(op)
+        first = step.seconds
+        request = op.send(None)
+        step = op.send(httpx.Response(200, json={"id": "p", "status": "running"}, request=request))
+        sleeps.append((first, step.seconds))
+    client.close()
+    # 0.45 s, then a tenth of the 0.45 s waited (the 0.05 s floor); 30 s at most; no hint: 0.05
+    assert sleeps[0] == (0.45, 0.05)
+    assert sleeps[1] == (30.0, 2.0)
+    assert sleeps[2] == (0.05, 0.05)
 
 
 def test_retry_delays_grow_with_bounded_jitter():

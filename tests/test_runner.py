@@ -10,6 +10,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from conftest import REPO, make_skill, run_cli
 from servers import KEY, MockHostedAPI, free_port
 
@@ -274,3 +275,24 @@ def test_a_wrong_key_fails_fast_with_one_line(server_url, tmp_path):
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "401" in result.stderr
     assert "--api-key" in result.stderr
+
+
+def test_the_first_poll_waits_for_what_the_service_took_for_others() -> None:
+    """0.9 x the lower quartile of the last 32 service-side durations; none before three."""
+    import asyncio
+
+    from skillkit.runner import _Run
+
+    async def make() -> _Run:  # _Run makes an asyncio.Semaphore: inside a loop
+        return _Run(RunOptions(local=True), None)
+
+    run = asyncio.run(make())
+    assert run.expect() is None
+    run.durations += [2.0, 0.5]
+    assert run.expect() is None
+    run.durations.append(1.0)  # sorted 0.5, 1.0, 2.0: the lower quartile is index 0 -> 0.5
+    assert run.expect() == pytest.approx(0.45)
+    run.durations += [0.6] * 5  # 8 values: 0.5, 0.6 x5, 1.0, 2.0; index 2 -> 0.6
+    assert run.expect() == pytest.approx(0.54)
+    run.durations += [10.0] * 40  # only the last 32 count
+    assert run.expect() == pytest.approx(9.0)

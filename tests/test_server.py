@@ -21,6 +21,7 @@ import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -741,3 +742,77 @@ def test_serve_limit_flags_reach_the_engine(tmp_path: Path):
         server.stop()
     assert answer["status"] == "failed"
     assert "over the limit of 20 characters (limits.text_chars)" in answer["response"]["error"]
+
+
+# --------------------------------------------------------------------------- --latency
+
+TOTAL_SCHEMA = {"type": "object", "properties": {"total": {"type": ["number", "null"]}}}
+
+
+def test_latency_holds_predictions_without_holding_a_worker(tmp_path: Path):
+    """`skillkit serve --latency S`: every prediction waits S before it runs, and the waiting
+    ones do not occupy the (single) worker: all of them wait at once."""
+    app = create_app(
+        ServerSettings(data_dir=tmp_path / "d", api_key="k", workers=1, latency_seconds=600)
+    )
+    runtime = app.state.runtime
+
+    async def run() -> list[dict]:
+        transport = httpx.ASGITransport(app=app)
+        headers = {"Authorization": "Bearer k"}
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://local", headers=headers
+        ) as c:
+            up = await c.post("/v1/files", files={"file": ("r.txt", b"Total: 12.50\n")})
+            bodies = []
+            for _ in range(3):
+                r = await c.post(
+                    "/v1/document/generate",
+                    json={
+                        "file_id": up.json()["id"],
+                        "batch": True,
+                        "config": {"json_schema": TOTAL_SCHEMA},
+                    },
+                )
+                assert r.status_code == 201, r.text
+                bodies.append(r.json())
+            return bodies
+
+    try:
+        bodies = asyncio.run(run())
+        assert [b["status"] for b in bodies] == ["pending"] * 3
+        # all three wait in the latency heap; none reached the worker's queue
+        assert sorted(p for _, _, p in runtime._delayed) == sorted(b["id"] for b in bodies)
+        assert runtime._queue.qsize() == 0
+    finally:
+        runtime.close()
+
+
+def test_latency_is_added_to_each_prediction(tmp_path: Path):
+    app = create_app(ServerSettings(data_dir=tmp_path / "d", api_key="k", latency_seconds=0.2))
+
+    async def run() -> dict:
+        transport = httpx.ASGITransport(app=app)
+        headers = {"Authorization": "Bearer k"}
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://local", headers=headers
+        ) as c:
+            up = await c.post("/v1/files", files={"file": ("r.txt", b"Total: 12.50\n")})
+            r = await c.post(
+                "/v1/document/generate",
+                json={
+                    "file_id": up.json()["id"],
+                    "batch": False,
+                    "config": {"json_schema": TOTAL_SCHEMA},
+                },
+            )
+            return r.json()
+
+    try:
+        body = asyncio.run(run())
+    finally:
+        app.state.runtime.close()
+    assert body["status"] == "completed", body
+    created = datetime.fromisoformat(body["created_at"].replace("Z", "+00:00"))
+    completed = datetime.fromisoformat(body["completed_at"].replace("Z", "+00:00"))
+    assert (completed - created).total_seconds() >= 0.2

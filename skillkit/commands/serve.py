@@ -41,7 +41,9 @@ def _bind(host: str, port: int) -> socket.socket:
     except socket.gaierror as exc:
         raise UsageError(f"cannot resolve --host {host!r}: {exc.strerror}") from exc
     family, _, _, _, address = infos[0]
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on sockets whose proto says TCP, and
+    # without it every keep-alive answer waits ~40 ms for the client's delayed ACK (Nagle).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
@@ -172,6 +174,15 @@ def _bind(host: str, port: int) -> socket.socket:
     help="Background threads running predictions.",
 )
 @click.option(
+    "--latency",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Add SECONDS to every prediction, without holding a worker (predictions wait "
+    "concurrently): a service's latency for load tests of clients.",
+)
+@click.option(
     "--engine",
     type=click.Choice(ENGINES),
     default="deterministic",
@@ -231,6 +242,7 @@ def command(
     max_pages: int,
     max_text_chars: int,
     workers: int,
+    latency: float,
     engine: str,
     model_url: str | None,
     model: str | None,
@@ -251,6 +263,7 @@ def command(
       skillkit serve --skills-dir ./skills --webhook-secret s3cret
       skillkit serve --allow-url-host files.example.com
       skillkit serve --port 0                         # a free port, printed in the URL line
+      skillkit serve --latency 0.5                    # every prediction takes 0.5 s more
       skillkit serve --engine openai --model-url http://127.0.0.1:11434/v1 --model qwen2.5vl:7b
 
     \b
@@ -271,6 +284,7 @@ def command(
         fetch_timeout_seconds=fetch_timeout,
         workers=workers,
         job_delay_seconds=ServerSettings.test_delay_from_env(),
+        latency_seconds=latency,
         limits=replace(
             DEFAULT_LIMITS,
             seconds=job_seconds,

@@ -50,6 +50,9 @@ class ServerSettings:
     skill_download_seconds: how long a skill download URL (GET /v1/skills/{id}/download)
         stays valid.
     job_delay_seconds: test hook (see TEST_DELAY_ENV); 0 in real use.
+    latency_seconds: `skillkit serve --latency`: every prediction waits this long before it
+        runs, without holding a worker, so that many wait at once (a service's latency, for
+        load tests of clients such as benchmarks/run.py); 0 in real use.
     limits: per-job time and memory, per-document pages, characters, zip sizes and pixels
         (skillkit.limits has the table).
     isolate_engine: run extractions in worker processes, where the time and memory limits
@@ -71,6 +74,7 @@ class ServerSettings:
     allow_private_urls: bool = False
     workers: int = 2
     job_delay_seconds: float = 0.0
+    latency_seconds: float = 0.0
     webhook_attempts: int = 4
     webhook_backoff_seconds: float = 0.5
     fetch_timeout_seconds: float = 30.0

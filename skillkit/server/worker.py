@@ -24,6 +24,7 @@ A failed prediction carries its reason twice: `response = {"error": ...}` and `u
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import queue
@@ -63,6 +64,10 @@ class Runtime:
         self._threads: list[threading.Thread] = []
         self._started = False
         self._closed = False
+        # --latency: predictions wait here (due time, id) without holding a worker
+        self._delayed: list[tuple[float, int, str]] = []
+        self._delayed_cv = threading.Condition()
+        self._delayed_count = 0
         self.pool: EnginePool | None = None
         # the model engine (skillkit.engine.model) runs in the worker threads: it waits on the
         # network, and limits.seconds bounds the whole prediction
@@ -98,6 +103,9 @@ class Runtime:
                 t = threading.Thread(target=self._work, name=f"skillkit-worker-{n}", daemon=True)
                 t.start()
                 self._threads.append(t)
+            if self.settings.latency_seconds > 0:
+                t = threading.Thread(target=self._release, name="skillkit-latency", daemon=True)
+                t.start()
             self._started = True
         for prediction_id in self.store.unfinished_prediction_ids():
             log.info("resuming prediction %s", prediction_id)
@@ -114,6 +122,8 @@ class Runtime:
                 return
             self._closed = True
         self.stop.set()
+        with self._delayed_cv:
+            self._delayed_cv.notify_all()
         for _ in self._threads:
             self._queue.put(None)
         deadline = time.monotonic() + 2.0
@@ -135,8 +145,30 @@ class Runtime:
                 return fut
             fut = Future()
             self._futures[prediction_id] = fut
-        self._queue.put(prediction_id)
+        if self.settings.latency_seconds > 0:
+            with self._delayed_cv:
+                self._delayed_count += 1
+                due = time.monotonic() + self.settings.latency_seconds
+                heapq.heappush(self._delayed, (due, self._delayed_count, prediction_id))
+                self._delayed_cv.notify()
+        else:
+            self._queue.put(prediction_id)
         return fut
+
+    def _release(self) -> None:
+        """--latency: hand each waiting prediction to the workers when its time is up, so that
+        any number of predictions wait at once while the workers stay free."""
+        with self._delayed_cv:
+            while not self.stop.is_set():
+                if not self._delayed:
+                    self._delayed_cv.wait()
+                    continue
+                wait = self._delayed[0][0] - time.monotonic()
+                if wait > 0:
+                    self._delayed_cv.wait(wait)
+                    continue
+                _, _, prediction_id = heapq.heappop(self._delayed)
+                self._queue.put(prediction_id)
 
     def _work(self) -> None:
         while not self.stop.is_set():
