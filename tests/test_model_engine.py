@@ -30,8 +30,8 @@ from skillkit.engine import model as model_engine
 from skillkit.server.inprocess import local_client
 
 KEY = "sk-model-secret-5f1d2c3b4a"  # the model server's key: must never leave the Authorization header
-# SKILLKIT_TRANSCRIPT=FILE: write the request the first test sends there (for a review).
-TRANSCRIPT_ENV = "SKILLKIT_TRANSCRIPT"
+# MODEL_ENGINE_TRANSCRIPT=FILE: write the request the first test sends there (for a review).
+TRANSCRIPT_ENV = "MODEL_ENGINE_TRANSCRIPT"  # not SKILLKIT_*: conftest clears those
 
 SCHEMA = {
     "type": "object",

@@ -12,6 +12,8 @@ then labelled scalar values (see `matching`), then fallbacks for fields no label
 - a payment method: the first payment word (VISA, cash, debit card ...; plus the examples
   a description gives with "e.g.").
 Anything still missing gets the default described in `schema` (null where allowed).
+A scanned image (OCR) takes its merchant name, address and total from the receipt layout
+rules of `receipts` where they find them, over labels the OCR may have damaged.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skillkit.engine import taxids, values, vocabulary, yearless
+from skillkit.engine import receipts, taxids, values, vocabulary, yearless
 from skillkit.engine.addresses import fill_addresses, home_currency
 from skillkit.engine.adjustments import discount_proposals
 from skillkit.engine.categories import (
@@ -184,6 +186,9 @@ def _extract_document(
             if m is not None:
                 taken[id(f)] = m
 
+    if ctx.doc.kind == "image":
+        # a scanned receipt: its layout says more than its OCR-damaged labels (see `receipts`)
+        receipts.apply(ctx, *_receipt_fields(fields), taken)
     issuer_address(ctx, fields, taken)
 
     # net + tax = gross where all three are asked for; the amount due from the gross total
@@ -702,6 +707,37 @@ def issuer_address(ctx: Context, fields: list[Field], taken: dict[int, Match]) -
         if value:
             line = ctx.lines[li + 1]
             taken[id(target)] = Match(target, value, 0.4, line.page, line.bbox, "issuer")
+
+
+# Receipt fields the layout rules of `receipts` fill: a total ("total", "total_amount",
+# "grand_total", "amount_due"), the merchant's address, the merchant's name.
+_TOTAL_WORDS = {"total", "amount", "grand", "due", "payable", "final", "receipt", "purchase",
+                "sale", "sales", "order", "invoice", "gross"}  # fmt: skip
+_OTHER_ADDRESS = {"ship", "shipping", "billing", "delivery", "email", "web"}
+_NOT_A_NAME = {"address", "phone", "email", "id", "number", "no", "code", "type"}
+
+
+def _receipt_fields(fields: list[Field]) -> tuple[Field | None, Field | None, Field | None]:
+    """The top-level merchant name, merchant address and total a receipt's layout fills."""
+    merchant = address = total = None
+    for f in fields:
+        if f.depth != 0:
+            continue
+        words = set(f.tokens) | set(tokens(f.title))
+        if f.kind == "string" and not (words | set(f.parents)) & _COUNTERPARTY:
+            if f.tokens[-1:] == ("address",) and not words & _OTHER_ADDRESS:
+                address = address or f
+            elif (
+                words & _TOP_ISSUER
+                and not taxids.is_tax_id_field(f.tokens)
+                and not words & _NOT_A_NAME
+            ):
+                merchant = merchant or f
+        elif f.kind == "number" and set(f.tokens) <= _TOTAL_WORDS:
+            toks = set(f.tokens)
+            if "total" in toks or {"amount", "due"} <= toks or toks == {"amount"}:
+                total = total or f
+    return merchant, address, total
 
 
 def _name_like(ctx: Context, text: str) -> bool:

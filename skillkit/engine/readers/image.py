@@ -5,12 +5,14 @@ Each frame of the image (a multi-page TIFF has several) is a page. The OCR's tex
 their positions and are grouped into lines like a PDF's words, so the same matching applies.
 
 Which OCR runs: `SKILLKIT_OCR=rapidocr|tesseract|auto` (default `auto`: Tesseract when it is
-installed, RapidOCR otherwise, and as the fallback when Tesseract fails on a page). Measured on
-40 real receipt scans (benchmarks/engine_real.py) Tesseract (grayscale, psm 4, one OpenMP
-thread) gave the better field accuracy (0.46 vs 0.43) at half the time (1.1 vs 2.1 s per
-receipt); RapidOCR needs no system package. The document records the engine that read it
-(`Document.ocr`, and `Extraction.ocr`). Tesseract reads a grayscale copy, scaled up only when the scan is tiny, with
-page segmentation mode 4 (one column of text of variable sizes: receipts, letters).
+installed, RapidOCR otherwise, and as the fallback when Tesseract fails on a page). The document
+records the engine that read it (`Document.ocr`, and `Extraction.ocr`). Tesseract reads a
+grayscale copy, scaled up only when the scan is tiny, with page segmentation mode 6 (one
+uniform block of text: a receipt's single column), one OpenMP thread. Measured on 40 real
+receipt scans (benchmarks/ocr_variants.py; the README has the table): psm 6 0.719 field
+accuracy at 1.2 s per receipt, psm 4 0.681, psm 3 0.669, psm 11 0.594, Otsu thresholding
+0.581, 2x upscaling 0.613 (at twice the time), RapidOCR 0.531 at 3-4x the time; RapidOCR needs
+no system package.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from skillkit.limits import DEFAULT_LIMITS, LimitExceeded, Limits, check_pixels
 OCR_HINT = f"install tesseract-ocr (apt) and `{install_hint('ocr')}`"
 RAPIDOCR = "rapidocr"
 TESSERACT = "tesseract"
-TESSERACT_PSM = 4
+TESSERACT_PSM = 6
 MIN_WIDTH = 600  # pixels: narrower scans are scaled up for Tesseract (larger ones read worse)
 RAPIDOCR_MAX_SIDE = 1600  # pixels: larger scans are scaled down for RapidOCR's detector
 
