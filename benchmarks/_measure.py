@@ -85,8 +85,10 @@ def measure(
     cwd: Path | None = None,
     env: dict | None = None,
     before=None,
+    after=None,
 ) -> Measurement:
-    """`repeats` runs of `cmd`; `before()` runs before each (e.g. removes an output file)."""
+    """`repeats` runs of `cmd`; `before()` runs before each (e.g. removes an output file),
+    `after()` after each (e.g. reads a report it wrote)."""
     m = Measurement(label)
     for _ in range(repeats):
         if before is not None:
@@ -95,6 +97,8 @@ def measure(
         m.seconds.append(seconds)
         m.rss_mib.append(rss)
         m.output = out
+        if after is not None:
+            after()
     return m
 
 

@@ -357,14 +357,159 @@ def _zipinfo(arcname: str, executable: bool, size: int) -> zipfile.ZipInfo:
     return info
 
 
+# How entries are compressed. Deflate at zlib's default level, fed in 1 MiB pieces (what the
+# bytes of a bundle have always been: recorded cassettes are keyed by them), except a file that
+# does not compress: one of at least _STORE_MIN bytes whose sample (its first, middle and last
+# _SAMPLE bytes; the whole file when it is smaller than that) deflated at level 1 keeps more
+# than _STORE_RATIO of its size is STORED. The verdict depends on the bytes alone, so the same
+# files still give the same zip; text never comes near the bar (prose deflates to ~50% of a
+# 4 KiB sample, code and JSON lower), while random data, images, PDFs and archives (already
+# compressed) keep ~100%, and storing them saves deflating them for nothing.
+_PIECE = 1024 * 1024
+_STORE_MIN = 4096
+_SAMPLE = 4096
+_STORE_RATIO = 0.9
+# Files up to _BUFFERED_MAX bytes are read and compressed whole by worker threads (zlib lets go
+# of the GIL), at most _IN_FLIGHT bytes of them ahead of the writer, which writes them in order;
+# bigger files are streamed by the writer itself. Memory stays flat whatever the skill's size.
+_BUFFERED_MAX = 2 * 1024 * 1024
+_IN_FLIGHT = 8 * 1024 * 1024
+
+
+def _sample(size: int, read_at) -> bytes:
+    """The bytes the STORED verdict looks at; `read_at(offset, n)` reads the file."""
+    if size < 3 * _SAMPLE:
+        return read_at(0, size)
+    middle = (size - _SAMPLE) // 2
+    return read_at(0, _SAMPLE) + read_at(middle, _SAMPLE) + read_at(size - _SAMPLE, _SAMPLE)
+
+
+def _incompressible(sample: bytes) -> bool:
+    deflate = zlib.compressobj(1, zlib.DEFLATED, -15)
+    kept = len(deflate.compress(sample)) + len(deflate.flush())
+    return kept > _STORE_RATIO * len(sample)
+
+
+@dataclass
+class _Prepared:
+    """One file read and compressed by a worker: what its entry holds."""
+
+    method: int
+    crc: int
+    size: int
+    pieces: list[bytes]
+
+
+def _prepare(f: SourceFile) -> _Prepared:
+    """Read a (small) file whole, decide STORED or DEFLATED, and compress it."""
+    with open_regular(f.path) as src:
+        data = src.read()
+    size = len(data)
+    view = memoryview(data)
+    if size >= _STORE_MIN and _incompressible(
+        _sample(size, lambda at, n: bytes(view[at : at + n]))
+    ):
+        return _Prepared(zipfile.ZIP_STORED, zlib.crc32(data), size, [data])
+    deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    pieces = [deflate.compress(view[at : at + _PIECE]) for at in range(0, size, _PIECE)]
+    pieces.append(deflate.flush())
+    return _Prepared(zipfile.ZIP_DEFLATED, zlib.crc32(data), size, [p for p in pieces if p])
+
+
+def _write_prepared(zf: zipfile.ZipFile, info: zipfile.ZipInfo, zip64: bool, p: _Prepared) -> None:
+    """Write a prepared entry as `ZipFile.open(info, "w")` would on a seekable output (local
+    header, data; the central directory record at close): the same bytes, byte for byte."""
+    info.compress_type = p.method
+    info.CRC, info.file_size = p.crc, p.size
+    info.compress_size = sum(len(piece) for piece in p.pieces)
+    info.flag_bits = 0
+    if not zip64 and max(info.file_size, info.compress_size) > zipfile.ZIP64_LIMIT:
+        raise RuntimeError("File size too large, try using force_zip64")
+    fp = zf.fp
+    assert fp is not None
+    # The stream stands at start_dir (zipfile leaves it there after each entry, and so does
+    # this): no seek, which would flush the write buffer at every entry.
+    info.header_offset = zf.start_dir
+    zf._writecheck(info)  # noqa: SLF001 - zipfile's own checks, as open() runs them
+    zf._didModify = True  # noqa: SLF001
+    header = info.FileHeader(zip64)
+    fp.write(header)
+    for piece in p.pieces:
+        fp.write(piece)
+    zf.start_dir = info.header_offset + len(header) + info.compress_size
+    zf.filelist.append(info)
+    zf.NameToInfo[info.filename] = info
+
+
+def _stream_entry(zf: zipfile.ZipFile, f: SourceFile, info: zipfile.ZipInfo, zip64: bool) -> None:
+    """Write a (big) file through zipfile in pieces, after the same STORED verdict."""
+    with open_regular(f.path) as src:
+        if f.size >= _STORE_MIN:
+
+            def read_at(at: int, n: int) -> bytes:
+                src.seek(at)
+                return src.read(n)
+
+            if _incompressible(_sample(f.size, read_at)):
+                info.compress_type = zipfile.ZIP_STORED
+            src.seek(0)
+        with zf.open(info, "w", force_zip64=zip64) as dst:
+            while chunk := src.read(_PIECE):
+                dst.write(chunk)
+
+
+def _workers() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
+
+
 def write_zip(files: list[SourceFile], out: IO[bytes], *, prefix: str = "") -> None:
-    """Stream the files into a zip: constant memory whatever the skill's size."""
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for f in files:
-            info = _zipinfo(prefix + f.arcname, f.executable, f.size)
-            with open_regular(f.path) as src, zf.open(info, "w", force_zip64=f.size > 2**31) as dst:
-                while chunk := src.read(1024 * 1024):
-                    dst.write(chunk)
+    """Stream the files into a zip, in order: constant memory whatever the skill's size.
+
+    Small files are read and compressed by worker threads, a bounded window ahead of the writer;
+    the bytes of the zip do not depend on that (see _STORE_RATIO for how each entry is
+    compressed)."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        workers = _workers()
+        # On a stream that cannot seek zipfile writes data descriptors: every entry streamed.
+        seekable = bool(zf._seekable)  # noqa: SLF001
+        pool = None
+        if seekable and workers > 1 and len(files) > 1:
+            pool = ThreadPoolExecutor(workers, thread_name_prefix="skillkit-pack")
+        ahead: deque[tuple[SourceFile, Future[_Prepared] | None]] = deque()
+        todo = iter(files)
+        in_flight = 0
+        try:
+            while True:
+                while (not ahead or in_flight < _IN_FLIGHT) and (f := next(todo, None)):
+                    small = seekable and f.size <= _BUFFERED_MAX
+                    if small and pool is not None:
+                        ahead.append((f, pool.submit(_prepare, f)))
+                    else:
+                        ahead.append((f, None))
+                    in_flight += f.size
+                if not ahead:
+                    break
+                f, future = ahead.popleft()
+                info = _zipinfo(prefix + f.arcname, f.executable, f.size)
+                # What ZipFile.open(info, "w", force_zip64=...) decides.
+                zip64 = f.size > 2**31 or f.size * 1.05 > zipfile.ZIP64_LIMIT
+                if future is not None:
+                    _write_prepared(zf, info, zip64, future.result())
+                elif seekable and f.size <= _BUFFERED_MAX:
+                    _write_prepared(zf, info, zip64, _prepare(f))
+                else:
+                    _stream_entry(zf, f, info, zip64)
+                in_flight -= f.size
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass(frozen=True)

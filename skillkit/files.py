@@ -390,13 +390,81 @@ def _short_key(text: str, limit: int = 60) -> str:
     return repr(shown if len(shown) <= limit else shown[: limit - 3] + "...")
 
 
+try:  # libyaml, when PyYAML was built with it
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - a PyYAML without libyaml
+    _CParser = None
+
+
+class _FastBoundedLoader(_BoundedLoader):
+    """The bounded loader with its events parsed by libyaml (C): the same composer, bounds and
+    duplicate-key checks (all in Python, as above) over the same events, several times faster.
+    Used for documents that load: `compose_yaml` reads any document this one refuses again
+    with the pure-Python parser, whose messages (and judgement) are the ones skillkit gives."""
+
+    def __init__(self, stream: str, max_nodes: int, max_depth: int) -> None:
+        self._events = _CParser(stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.max_nodes, self.max_depth = max_nodes, max_depth
+        self.depth = 0
+        self.measured = {}
+        self.aliases = False
+        self._key_constructor = None
+
+    def check_event(self, *choices: Any) -> bool:
+        return self._events.check_event(*choices)
+
+    def peek_event(self) -> Any:
+        return self._events.peek_event()
+
+    def get_event(self) -> Any:
+        event = self._events.get_event()
+        if isinstance(event, yaml.ScalarEvent) and not event.style:
+            event.style = None  # a plain scalar, as the Python parser says it
+        return event
+
+    def dispose(self) -> None:
+        self._events.dispose()
+
+
+# libyaml reads a few documents differently from PyYAML's own parser (a tab in a plain scalar,
+# `?` inside a flow collection, a comma in a tag: refused by one, read by the other), so it is
+# used only for the plain subset that frontmatter and cases.yaml are made of: block mappings
+# and sequences, plain, quoted and block scalars, comments. Any other text is read by the
+# pure-Python parser from the start: what its reader refuses (non-printable characters), tabs,
+# other line breaks than LF, byte order marks, flow collections, tags, anchors and aliases,
+# complex keys, directives and the reserved indicators.
+_PYTHON_ONLY = re.compile(
+    yaml.reader.Reader.NON_PRINTABLE.pattern
+    + "|[\t\r\x85\u2028\u2029\ufeff?\\[\\]{}!&*%@`]"
+    + "|[|>][-+0-9]*#"  # a block scalar's header run into a comment: refused by PyYAML alone
+)
+
+
 def compose_yaml(
     text: str, *, max_nodes: int = MAX_YAML_NODES, max_depth: int = MAX_YAML_DEPTH
 ) -> yaml.Node | None:
     """The one YAML reader of skillkit: the node tree of a single document (with marks, for
     line numbers), safe tags only, bounded in values and depth, every mapping's keys unique.
     Raises yaml.YAMLError (YamlLimit for what is valid but refused, DuplicateKey for a key
-    given twice; `yaml_problem` words either with its line)."""
+    given twice; `yaml_problem` words either with its line).
+
+    A mapping in the plain subset (`_PYTHON_ONLY`) is parsed by libyaml when PyYAML has it
+    (`_FastBoundedLoader`: the same tree, marks and bounds; block collections' `flow_style` is
+    False where PyYAML may say None, and end marks can differ: neither is read here); anything
+    else, and anything libyaml refuses, by PyYAML's own parser."""
+    if _CParser is not None and isinstance(text, str) and not _PYTHON_ONLY.search(text):
+        fast = _FastBoundedLoader(text, max_nodes, max_depth)
+        try:
+            node = fast.get_single_node()
+            if isinstance(node, yaml.MappingNode):  # what both read alike; else read again
+                return node
+        except Exception:  # noqa: BLE001, S110 - refused or not YAML: the Python parser says why
+            pass
+        finally:
+            fast.dispose()
     loader = _BoundedLoader(text, max_nodes, max_depth)
     try:
         return loader.get_single_node()

@@ -268,15 +268,35 @@ class _Lookup:
         return None if parts is None else jsonpointer.resolve(self.doc, parts, None)
 
 
-def _lookup(schema: Any, cls: type) -> _Lookup:
+def _resolver(schema: Any, cls: type) -> Any:
+    """referencing's resolver inside `schema`, or None where it cannot read the document."""
     try:
         resource = Resource(contents=schema, specification=_specification(cls))
         sid = schema.get("$id") if isinstance(schema, dict) else None
         uri = sid if isinstance(sid, str) and not sid.startswith("#") else ""
         reg = registry().with_resource(uri, resource).crawl()
-        return _Lookup(schema, reg.resolver(base_uri=uri))
+        return reg.resolver(base_uri=uri)
     except Exception:
-        return _Lookup(schema)
+        return None
+
+
+class _LazyLookup(_Lookup):
+    """A `_Lookup` whose resolver is made on first use: crawling a document takes longer than
+    all the rest for a small schema, and most schemas hold no `$ref` to look up."""
+
+    def __init__(self, schema: Any, cls: type) -> None:
+        self.doc, self._cls, self._made = schema, cls, False
+
+    @property  # type: ignore[override]
+    def resolver(self) -> Any:
+        if not self._made:
+            self._resolver, self._made = _resolver(self.doc, self._cls), True
+        return self._resolver
+
+
+def _lookup(schema: Any, cls: type) -> _Lookup:
+    """Where refs lead inside `schema` (which must not change while the lookup is in use)."""
+    return _LazyLookup(schema, cls)
 
 
 def _specification(cls: type) -> Any:
@@ -381,16 +401,109 @@ def _short(message: str, limit: int = 200) -> str:
     return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
+# The metaschema check, remembered. A draft's metaschema applies itself again to every
+# subschema (2020-12 through `"$dynamicRef": "#meta"`, 2019-09 `"$recursiveRef": "#"`, draft-07
+# `"$ref": "#"`), and jsonschema takes milliseconds over even a small schema. Whether a
+# (sub)schema is valid under the metaschema depends on its content alone, so one found valid is
+# remembered (by its content as canonical JSON text) and not walked
+# again: the errors of a schema are those of its invalid parts, in the same order, so every
+# problem reported is the same. Each draft's metaschema files are used without their own
+# `$schema` (which would hand validation back to the plain validator class at each step).
+_META_RECURSION: dict[type, tuple[str, str, str]] = {
+    # validator class -> (keyword, value) the metaschema recurses with, its files' URI prefix
+    Draft202012Validator: ("$dynamicRef", "#meta", "https://json-schema.org/draft/2020-12/"),
+    Draft201909Validator: ("$recursiveRef", "#", "https://json-schema.org/draft/2019-09/"),
+    Draft7Validator: ("$ref", "#", "http://json-schema.org/draft-07/"),
+}
+_VALID_REMEMBERED = 50_000  # distinct valid subschemas kept per draft (then forgotten, all)
+
+
+def _content_key(value: Any) -> str | None:
+    """A JSON value as canonical text (keys sorted: `validator` checks a schema re-read with its
+    keys sorted; 1, 1.0, true and "1" stay apart), or None when it cannot be written."""
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+_REMEMBER_UP_TO = 256 * 1024  # a bigger schema is checked without remembering (keys cost)
+
+
+@functools.cache
+def _metaschema_validators(cls: type) -> tuple[Any, Any, set[str] | None]:
+    """The validator of `cls`'s metaschema (jsonschema's own), the one that remembers, and the
+    set of the contents found valid (None: nothing remembered, a draft not in
+    _META_RECURSION)."""
+    meta_cls = validators.validator_for(cls.META_SCHEMA, default=cls)
+    plain_meta = meta_cls(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=registry())
+    if meta_cls not in _META_RECURSION:  # pragma: no cover - every draft skillkit checks is
+        return plain_meta, plain_meta, None
+    keyword, target, prefix = _META_RECURSION[meta_cls]
+    import jsonschema_specifications
+    from referencing.jsonschema import specification_with
+
+    spec = specification_with(meta_cls.META_SCHEMA["$schema"])
+
+    def strip(doc: dict) -> dict:
+        return {k: v for k, v in doc.items() if k != "$schema"}
+
+    files = [
+        (uri, spec.create_resource(strip(jsonschema_specifications.REGISTRY[uri].contents)))
+        for uri in jsonschema_specifications.REGISTRY
+        if uri.startswith(prefix)
+    ]
+    valid: set[str] = set()
+    plain = meta_cls.VALIDATORS[keyword]
+
+    def recurse(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        key = _content_key(instance) if value == target else None
+        if key is None:
+            yield from plain(validator, value, instance, schema)
+            return
+        if key in valid:
+            return
+        errors = list(plain(validator, value, instance, schema))
+        if not errors:
+            _remember(valid, key)
+        yield from errors
+
+    remembering = validators.extend(meta_cls, {keyword: recurse})(
+        strip(cls.META_SCHEMA),
+        format_checker=cls.FORMAT_CHECKER,
+        registry=registry().with_resources(files),
+    )
+    return plain_meta, remembering, valid
+
+
+def _remember(valid: set[str], key: str) -> None:
+    if len(valid) >= _VALID_REMEMBERED:
+        valid.clear()
+    valid.add(key)
+
+
+def _metaschema_errors(schema: Any, cls: type) -> list[Any]:
+    """jsonschema's errors for `schema` under `cls`'s metaschema, in jsonschema's order."""
+    plain_meta, meta, valid = _metaschema_validators(cls)
+    key = _content_key(schema) if valid is not None else None
+    if key is None or len(key) > _REMEMBER_UP_TO:
+        return list(plain_meta.iter_errors(schema))
+    if key in valid:
+        return []
+    errors = list(meta.iter_errors(schema))
+    if not errors:
+        _remember(valid, key)
+    return errors
+
+
 def metaschema_problems(schema: Any, cls: type | None = None) -> list[SchemaProblem]:
     """Where `schema` breaks its draft's metaschema: common mistakes with a hint first, then
     every other error (one per place), each with its pointer into `schema`."""
     cls = cls or validator_class(schema)
     hints = _hints(schema, cls)
-    meta_cls = validators.validator_for(cls.META_SCHEMA, default=cls)
-    meta = meta_cls(cls.META_SCHEMA, format_checker=cls.FORMAT_CHECKER, registry=registry())
     out = list(hints)
     seen = {p.pointer for p in hints}
-    for error in meta.iter_errors(schema):
+    for error in _metaschema_errors(schema, cls):
         parts = tuple(error.absolute_path)
         if any(parts[: len(h)] == h or h[: len(parts)] == parts for h in seen):
             continue
@@ -463,8 +576,13 @@ def ref_loops(schema: Any, cls: type | None = None) -> list[RefLoop]:
         return []
     look = _lookup(schema, cls)
     where: dict[int, tuple[dict, Parts, str]] = {}
+    refs = False
+    keywords = ref_keywords(cls)
     for node, parts, base in subschemas(schema):
         where.setdefault(id(node), (node, parts, base))
+        refs = refs or any(isinstance(node.get(k), str) for k in keywords)
+    if not refs:  # without a ref the edges only go down the document: no loop
+        return []
 
     def edges(key: int) -> list[tuple[int, str | None]]:
         node, _, base = where[key]

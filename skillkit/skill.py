@@ -245,13 +245,13 @@ def load_schema(path: Path, *, root: Path | None = None) -> dict[str, Any] | Non
     (default: the file's folder) are inlined (skillkit.schemas.load). SkillError naming the
     file and line if it is not JSON, not an object, or a `$ref` cannot be inlined (remote,
     outside the folder, missing); nothing is ever fetched."""
-    from skillkit import schemas
-
     kind = special_kind(path)
     if kind is not None:
         raise SkillError(f"is {kind}, not a regular file; make it a JSON file", path=path)
     if not path.is_file():
         return None
+    from skillkit import schemas  # jsonschema's imports only for a skill that has a schema
+
     loaded = schemas.load(path, root=root)
     problem = schemas.first_error(loaded)
     if problem is not None:

@@ -14,7 +14,6 @@ from skillkit.bundle import PackInfo, iter_base64, pack_to_file, write_payload
 from skillkit.commands._common import handle_errors
 from skillkit.errors import SkillError, ValidationFailed
 from skillkit.files import atomic_write
-from skillkit.lint import require_valid
 from skillkit.skill import skill_root
 
 
@@ -72,6 +71,8 @@ def command(path: str, out: str, fmt: str, layout: str, no_validate: bool) -> No
     if not root.exists():
         raise SkillError("no such file or folder", path=root)
     if not no_validate:
+        from skillkit.lint import require_valid  # the linter's imports only when it runs
+
         require_valid([root], refusal=ValidationFailed, action="packed")
     if out == "-" and fmt == "zip" and sys.stdout.isatty():
         raise SkillError("refusing to write a zip to a terminal; use -o FILE", path=root)

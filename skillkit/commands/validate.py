@@ -67,6 +67,16 @@ def _sarif(findings: list[Finding], profile: str = DEFAULT_PROFILE) -> str:
     )
 
 
+def _cpus() -> int:
+    """The CPUs this process may run on (lint uses them for large trees)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
 @click.command(name="validate")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
@@ -101,7 +111,7 @@ def command(paths: tuple[str, ...], fmt: str, strict: bool, profile: str) -> Non
 
     Exit 0 clean, 1 findings at error level (warnings too with --strict), 2 usage.
     """
-    findings = lint_paths(paths or ["."], profile=profile.lower())
+    findings = lint_paths(paths or ["."], profile=profile.lower(), jobs=_cpus())
     failed = has_errors(findings, strict=strict)
     if fmt == "json":
         click.echo(json.dumps([f.to_dict() for f in findings], indent=2))
