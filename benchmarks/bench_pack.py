@@ -30,32 +30,16 @@ from __future__ import annotations
 import importlib.util
 import random
 import shutil
+import sys
 from pathlib import Path
 
-try:  # imported by benchmarks/run.py (its folder on sys.path) or as benchmarks.bench_pack
-    from _measure import measure, python, ratio, run_once, tool
-except ImportError:  # pragma: no cover - depends on how it is imported
-    from benchmarks._measure import measure, python, ratio, run_once, tool
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _measure import measure, measured, python, python_env, ratio, tool  # noqa: E402
 
 SEED = 13
 WALL_TARGET = 0.5  # skillkit wall time / the SDK's
 RSS_TARGET = 0.25  # skillkit peak RSS / the SDK's
-
-
-def python_env(workdir: Path) -> dict[str, str]:
-    """The environment of every measured child: bytecode cached (under `workdir`, not in the
-    source tree), as an installed package runs, whatever PYTHONDONTWRITEBYTECODE the caller
-    has set; each tool gets one unmeasured warm-up run (`measured`) that fills the cache."""
-    return {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(workdir / "pycache")}
-
-
-def measured(label: str, cmd: list[str], repeats: int, env: dict, **kwargs):
-    """`measure` after one warm-up run (bytecode compiled, files in the page cache)."""
-    before = kwargs.get("before")
-    if before is not None:
-        before()
-    run_once(cmd, cwd=kwargs.get("cwd"), env=env)
-    return measure(label, cmd, repeats, env=env, **kwargs)
 
 
 _WORDS = (

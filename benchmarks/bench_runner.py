@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _measure import measure, python, tool  # noqa: E402
+from _measure import measured, python, python_env, tool  # noqa: E402
 
 KEY = "bench-key"
 SCHEMA = {
@@ -143,11 +143,12 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
         shutil.rmtree(sdk_skill.parent)
     shutil.copytree(skill, sdk_skill, ignore=shutil.ignore_patterns("tests"))
     rows, targets = [], []
+    env = python_env(workdir)  # bytecode cached, one warm-up run per tool (as installed)
     server = Server(workdir / "serve-data", latency)
     try:
         base = [*tool("skillkit"), "test", str(skill), "--base-url", server.url]
         base += ["--api-key", KEY, "-q"]
-        measured = {}
+        by_jobs = {}
         for j in jobs:
             report = workdir / f"report-j{j}.json"
             runs: list[float] = []  # the run's own seconds (after start-up, lint and planning)
@@ -156,14 +157,16 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
                 if report.is_file():
                     runs.append(json.loads(report.read_text(encoding="utf-8"))["seconds"])
 
-            m = measure(
+            m = measured(
                 f"skillkit test -j {j}",
                 [*base, "-j", str(j), "--json", str(report)],
                 repeats,
+                env,
                 after=keep_run_seconds,
             )
+            runs[:] = runs[-repeats:]  # not the warm-up's
             ideal = math.ceil(n / j) * latency
-            measured[j] = m
+            by_jobs[j] = m
             run_median = statistics.median(runs)
             rows.append(
                 {
@@ -176,10 +179,11 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
             )
         sdk = None
         try:
-            sdk = measure(
+            sdk = measured(
                 "SDK loop",
                 [*python(SDK_LOOP), server.url, KEY, str(sdk_skill), str(skill / "tests")],
                 repeats,
+                env,
             )
         except RuntimeError as exc:
             rows.append({"tool": "vlmrun SDK loop", "note": f"did not run: {exc}"})
@@ -196,7 +200,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
     finally:
         server.close()
     top = max(jobs)
-    best = measured[top]
+    best = by_jobs[top]
     efficiency = math.ceil(n / top) * latency / best.median_s
     targets.append(
         {

@@ -40,7 +40,11 @@ def test_bench_pack_tiny(tmp_path: Path) -> None:
 def test_bench_validate_tiny(tmp_path: Path) -> None:
     result = bench_validate.bench(tmp_path, repeats=1, tiny=True)
     _check_structure(result, "validate")
-    assert result["checks"] == {"skillkit_all_valid": True, "skills_ref_all_valid": True}
+    import importlib.util
+
+    # skills-ref needs Python 3.11 (the dev extra skips it below): then its check is None
+    peer = True if importlib.util.find_spec("skills_ref") else None
+    assert result["checks"] == {"skillkit_all_valid": True, "skills_ref_all_valid": peer}
     assert "20 small valid skills" in result["inputs"]
 
 
