@@ -210,3 +210,31 @@ def test_json_differences_carry_their_class_and_anls_score():
     assert (first["category"], first["score"]) == ("wrong", 0.8)
     assert second["category"] == "missing" and "score" not in second
     assert first["text"] == '/vendor: expected "hello", got "hallo" (anls 0.80)'
+
+
+def test_slow_report_writes_are_spaced_out_and_the_end_always_writes(tmp_path, monkeypatch):
+    """Rewriting a large report after every case was quadratic and blocked the event loop (a
+    200-case --json run took 13 s instead of 5): once a write costs more than 5 ms, the next
+    one waits for 10x that cost."""
+    import skillkit.report as report_module
+
+    clock = [100.0]
+    monkeypatch.setattr(report_module.time, "monotonic", lambda: clock[0])
+    writes = []
+
+    class Slow(report_module.FileReport):
+        def render(self, run):
+            clock[0] += 0.1  # every write costs 0.1 s
+            writes.append(len(run.results))
+            return "x"
+
+    report = Slow(tmp_path / "r.txt")
+    run = sample_run()
+    report.start(run)  # written (0.1 s)
+    report.case_finished(run.results[0], run)  # 0 s later: < 10 x 0.1 s, not written
+    clock[0] += 0.99
+    report.case_finished(run.results[0], run)  # 0.99 s: still not
+    clock[0] += 0.01
+    report.case_finished(run.results[0], run)  # 1.0 s after the last write: written
+    report.finish(run)  # the end: written whatever the clock
+    assert len(writes) == 3

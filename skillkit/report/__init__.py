@@ -2,11 +2,13 @@
 
 Each writer is a `Reporter` (the runner's listener): `start(run)`, `case_finished(result, run)`,
 `finish(run)`. File formats (`json`, `junit`, `markdown`) also expose `render(run) -> str` and
-rewrite their file atomically after every finished case, so an interrupted run keeps what it did.
+rewrite their file atomically after finished cases (every one while writes are cheap), so an
+interrupted run keeps what it did.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,24 +31,41 @@ class Reporter:
         pass
 
 
+# Rewriting the whole file after every case is quadratic in the cases and runs on the event
+# loop: once a write costs more than CHEAP_WRITE_SECONDS, the next waits until WRITE_SPACING
+# times that cost has passed (at most ~1/WRITE_SPACING of the run spent writing); the end of a
+# run, interrupted or not, always writes.
+CHEAP_WRITE_SECONDS = 0.005
+WRITE_SPACING = 10
+
+
 class FileReport(Reporter):
-    """A report file rewritten (temp file + os.replace) at start, after each case and at the end."""
+    """A report file rewritten (temp file + os.replace) at start, after each case (spaced out
+    once writes get slow) and at the end."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._cost = 0.0  # seconds the last write took
+        self._written = 0.0  # time.monotonic() when it ended
 
     def render(self, run: RunResult) -> str:
         raise NotImplementedError
 
     def write(self, run: RunResult) -> None:
+        started = time.monotonic()
         # backslashreplace: a name that is not UTF-8 (lone surrogates) must not stop a report.
         atomic_write_bytes(self.path, self.render(run).encode("utf-8", "backslashreplace"))
+        self._written = time.monotonic()
+        self._cost = self._written - started
 
     def start(self, run: RunResult) -> None:
         self.write(run)
 
     def case_finished(self, result: CaseResult, run: RunResult) -> None:
-        self.write(run)
+        if self._cost <= CHEAP_WRITE_SECONDS or (
+            time.monotonic() - self._written >= WRITE_SPACING * self._cost
+        ):
+            self.write(run)
 
     def finish(self, run: RunResult) -> None:
         self.write(run)
