@@ -33,6 +33,16 @@ class Measurement:
     def peak_rss_mib(self) -> float:
         return max(self.rss_mib)
 
+    def row(self, note: str, **extra) -> dict:
+        """A row of a benchmark's result (benchmarks/run.py renders them), named by label."""
+        return {
+            "tool": self.label,
+            "median_s": round(self.median_s, 3),
+            "peak_rss_mib": round(self.peak_rss_mib, 1),
+            "note": note,
+            **extra,
+        }
+
 
 # The command runs under this small wrapper, which reports the command's own wall time and
 # peak RSS on a pipe of its own. Measuring the command as a direct child would be wrong: a child

@@ -109,15 +109,6 @@ _SDK = (
 )
 
 
-def _row(m, note: str) -> dict:
-    return {
-        "tool": m.label,
-        "median_s": round(m.median_s, 3),
-        "peak_rss_mib": round(m.peak_rss_mib, 1),
-        "note": note,
-    }
-
-
 def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -139,7 +130,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
     sk = measured("skillkit pack", sk_cmd, repeats, env, before=remover(sk_out))
     first = sk_out.read_bytes()
     rows.append(
-        _row(sk, f"--no-validate (limits exceeded on purpose); payload JSON, {len(first):,} B")
+        sk.row(f"--no-validate (limits exceeded on purpose); payload JSON, {len(first):,} B")
     )
     # A second, separate run for the byte-identical check (the measured runs overwrite OUT).
     sk_out2 = out_dir / "skillkit-2.payload.json"
@@ -160,7 +151,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
             env,
             before=remover(sdk_out),
         )
-        rows.append(_row(sdk, f"deflate level 6, base64 str, {sdk_out.stat().st_size:,} B"))
+        rows.append(sdk.row(f"deflate level 6, base64 str, {sdk_out.stat().st_size:,} B"))
 
     zip_bin = shutil.which("zip")
     if zip_bin:
@@ -173,7 +164,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
             cwd=root,
             before=remover(zip_out),
         )
-        rows.append(_row(z, f"Info-ZIP, level 6, raw zip, {zip_out.stat().st_size:,} B"))
+        rows.append(z.row(f"Info-ZIP, level 6, raw zip, {zip_out.stat().st_size:,} B"))
     else:
         rows.append(_skipped("zip -X -r", "zip is not installed (apt-get install zip)"))
 

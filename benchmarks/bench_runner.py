@@ -169,18 +169,15 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
             by_jobs[j] = m
             run_median = statistics.median(runs)
             rows.append(
-                {
-                    "tool": f"skillkit test -j {j}",
-                    "median_s": m.median_s,
-                    "peak_rss_mib": m.peak_rss_mib,
-                    "note": f"ideal {ideal:.1f} s: {ideal / m.median_s:.0%} of ideal; the run "
-                    f"itself (after start-up) {run_median:.2f} s, {ideal / run_median:.0%}",
-                }
+                m.row(
+                    f"ideal {ideal:.1f} s: {ideal / m.median_s:.0%} of ideal; the run "
+                    f"itself (after start-up) {run_median:.2f} s, {ideal / run_median:.0%}"
+                )
             )
         sdk = None
         try:
             sdk = measured(
-                "SDK loop",
+                "vlmrun SDK loop (generate batch=True, then predictions.wait)",
                 [*python(SDK_LOOP), server.url, KEY, str(sdk_skill), str(skill / "tests")],
                 repeats,
                 env,
@@ -188,15 +185,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
         except RuntimeError as exc:
             rows.append({"tool": "vlmrun SDK loop", "note": f"did not run: {exc}"})
         if sdk is not None:
-            rows.append(
-                {
-                    "tool": "vlmrun SDK loop (generate batch=True, then predictions.wait)",
-                    "median_s": sdk.median_s,
-                    "peak_rss_mib": sdk.peak_rss_mib,
-                    "note": "peer",
-                    "peer": True,
-                }
-            )
+            rows.append(sdk.row("peer", peer=True))
     finally:
         server.close()
     top = max(jobs)

@@ -148,15 +148,6 @@ _SKILLS_REF = (
 )
 
 
-def _row(m, note: str) -> dict:
-    return {
-        "tool": m.label,
-        "median_s": round(m.median_s, 3),
-        "peak_rss_mib": round(m.peak_rss_mib, 1),
-        "note": note,
-    }
-
-
 def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -167,8 +158,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
     env = python_env(workdir)
     sk = measured("skillkit validate", sk_cmd, repeats, env)
     rows.append(
-        _row(
-            sk,
+        sk.row(
             f"{len(folders):,} skills, profile vlmrun; one command (a process per CPU "
             "from 200 skills)",
         )
@@ -194,7 +184,7 @@ def bench(workdir: Path, repeats: int = 5, tiny: bool = False) -> dict:
     else:
         ref = measured("skills-ref validate()", [*python(_SKILLS_REF), str(tree)], repeats, env)
         refs_clean = ref.output.strip() == b"0"
-        rows.append(_row(ref, f"skills_ref.validate(folder) x {len(folders):,}, one process"))
+        rows.append(ref.row(f"skills_ref.validate(folder) x {len(folders):,}, one process"))
 
     targets = []
     if ref is not None:

@@ -13,6 +13,7 @@ Each variant replaces the image reader's Tesseract call in this process only.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -47,33 +48,9 @@ def otsu(gray):
     return gray.point(lambda v: 255 if v > threshold else 0)
 
 
-def tesseract_variant(psm: int = 4, binarise: bool = False, upscale: float = 1.0):
-    def words(frame):
-        import pytesseract
-        from PIL import Image, ImageOps
-
-        gray = ImageOps.grayscale(frame)
-        scale = image.MIN_WIDTH / gray.width if gray.width < image.MIN_WIDTH else 1.0
-        scale *= upscale
-        if scale != 1.0:
-            size = (round(gray.width * scale), round(gray.height * scale))
-            gray = gray.resize(size, Image.LANCZOS)
-        if binarise:
-            gray = otsu(gray)
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        data = pytesseract.image_to_data(
-            gray, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
-        )
-        out = []
-        for i, text in enumerate(data["text"]):
-            text = (text or "").strip()
-            if not text or float(data["conf"][i]) < 0:
-                continue
-            x, y, w, h = (data[k][i] / scale for k in ("left", "top", "width", "height"))
-            out.append(image.PlacedWord(text, x, y, x + w, y + h, size=float(h)))
-        return out
-
-    return words
+def tesseract_variant(psm: int = image.TESSERACT_PSM, binarise: bool = False, upscale: float = 1.0):
+    """The image reader's own Tesseract call with other settings."""
+    return functools.partial(ORIGINAL, psm=psm, upscale=upscale, prepare=otsu if binarise else None)
 
 
 VARIANTS = {

@@ -25,6 +25,7 @@ import math
 import platform
 import statistics
 import time
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -791,8 +792,9 @@ class _Run:
         self.doc_sha: dict[Path, str] = {}
         self.sources: dict[Path, SkillSource] = {}
         self.spent: int | float = 0  # credits the service reported so far (--max-credits)
-        # how long finished predictions took on the service's clock (the first poll's hint)
-        self.durations: list[float] = []
+        # how long the last finished predictions took on the service's clock (the first
+        # poll's hint)
+        self.durations: deque[float] = deque(maxlen=32)
         self.started: set[str] = set()  # case ids that have started (their attempts all run)
         self.not_started = 0  # cases skipped because --max-credits was reached
 
@@ -801,7 +803,7 @@ class _Run:
         0.9 x the lower quartile of the last 32 predictions' own times (the service's
         created_at -> completed_at, never what polling saw, which would only ratchet up);
         None before three have finished. A faster prediction is seen at most that much late."""
-        recent = sorted(self.durations[-32:])
+        recent = sorted(self.durations)
         if len(recent) < 3:
             return None
         return 0.9 * recent[len(recent) // 4]

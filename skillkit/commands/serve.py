@@ -20,6 +20,8 @@ from skillkit.engine.model import (
     MODEL_ENV,
     MODEL_TIMEOUT_ENV,
     MODEL_URL_ENV,
+    OPENAI,
+    require_model_server,
 )
 from skillkit.errors import UsageError
 from skillkit.limits import DEFAULT_LIMITS
@@ -297,10 +299,8 @@ def command(
         model=model or None,
         model_timeout=model_timeout,
     )
-    if engine == "openai" and not (model_url and model):
-        raise UsageError(
-            f"--engine openai needs --model-url and --model (or {MODEL_URL_ENV} and {MODEL_ENV})"
-        )
+    if engine == OPENAI:
+        require_model_server(model_url, model)
     try:
         import uvicorn
 

@@ -109,6 +109,14 @@ WEB_IMAGES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 WEB_IMAGES.update({".webp": "image/webp", ".gif": "image/gif"})
 
 
+def require_model_server(model_url: str | None, model: str | None) -> None:
+    """UsageError unless --engine openai has both a model server URL and a model name."""
+    if not (model_url and model):
+        raise UsageError(
+            f"--engine openai needs --model-url and --model (or {MODEL_URL_ENV} and {MODEL_ENV})"
+        )
+
+
 def embedded_settings(
     engine: str,
     model: str | None,
@@ -125,10 +133,7 @@ def embedded_settings(
     from dataclasses import replace
 
     model = model or os.environ.get(MODEL_ENV) or None
-    if not (model_url and model):
-        raise UsageError(
-            f"--engine openai needs --model-url and --model (or {MODEL_URL_ENV} and {MODEL_ENV})"
-        )
+    require_model_server(model_url, model)
     if model_timeout is None:
         try:
             model_timeout = float(os.environ.get(MODEL_TIMEOUT_ENV) or DEFAULT_MODEL_TIMEOUT)

@@ -356,12 +356,10 @@ def _scores(result: CaseResult) -> str:
         parts.append(f"F1 std {result.f1_std:.3f}")
     if result.pass_all is not None:
         parts.append(f"pass^{len(result.attempts)} {result.pass_all}")
-    acc = result.accounting
-    if acc is not None:
-        parts.append(
-            f"{acc.correct} correct, {acc.correct_null} correct null, {acc.missing} missing, "
-            f"{acc.hallucinated} hallucinated, {acc.wrong} wrong"
-        )
+    if result.accounting is not None:
+        from skillkit.runner import accounting_text
+
+        parts.append(accounting_text(result.accounting))
     if result.lift is not None:
         parts.append(
             f"lift {fmt_delta(result.lift.delta)} (without the skill F1 "

@@ -132,20 +132,27 @@ def _ocr(frame, engines: list[str], path: Path) -> tuple[list[PlacedWord], str]:
     raise EngineError(str(error), path=path)
 
 
-def _tesseract_words(frame) -> list[PlacedWord]:
+def _tesseract_words(
+    frame, *, psm: int = TESSERACT_PSM, upscale: float = 1.0, prepare=None
+) -> list[PlacedWord]:
+    """Words of a frame through Tesseract; `psm`, `upscale` (on top of the tiny-scan scaling)
+    and `prepare` (a step on the grayscale image, e.g. thresholding) are the knobs
+    benchmarks/ocr_variants.py compares; the engine uses the defaults."""
     import pytesseract
     from PIL import Image, ImageOps
 
     gray = ImageOps.grayscale(frame)
-    scale = MIN_WIDTH / gray.width if gray.width < MIN_WIDTH else 1.0
-    if scale > 1.0:
+    scale = (MIN_WIDTH / gray.width if gray.width < MIN_WIDTH else 1.0) * upscale
+    if scale != 1.0:
         gray = gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.LANCZOS)
+    if prepare is not None:
+        gray = prepare(gray)
     # Tesseract's OpenMP threads make one page 5-7x slower on a busy 2-core machine; one
     # thread per page (OMP_THREAD_LIMIT, inherited by the tesseract process) unless set
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         data = pytesseract.image_to_data(
-            gray, config=f"--psm {TESSERACT_PSM}", output_type=pytesseract.Output.DICT
+            gray, config=f"--psm {psm}", output_type=pytesseract.Output.DICT
         )
     except pytesseract.TesseractError as exc:
         raise EngineError(f"OCR failed: {exc}") from exc
