@@ -1,9 +1,10 @@
 """A small client for VLM Run-compatible services (hosted, `skillkit serve`, or in-process).
 
 Why not the official SDK: its `predictions.wait` polls every 5 s and keeps polling a *failed*
-prediction until its timeout, and it has no async client. This client polls after a tenth of the time
-waited so far (0.05 s to 2 s: a result is seen within ~10 % of its time), stops at once on `failed` with the server's reason, and retries transient errors with jittered
-exponential backoff (bounded in attempts and in total time).
+prediction until its timeout, and it has no async client. This client polls after a tenth of
+the time waited so far (0.05 s to 2 s: a result is seen within ~10 % of its time), stops at once
+on `failed` with the server's reason, and retries transient errors with jittered exponential
+backoff (bounded in attempts and in total time).
 
 Sync `Client` and async `AsyncClient` share every line of request building, retrying, polling and
 error mapping: each operation is written once as a generator that yields `httpx.Request`s (and
@@ -1115,7 +1116,6 @@ class AsyncClient(_Core):
             for _ in range(pools)
         ]
         self._in_flight = [0] * pools
-        self._http = self._pools[0]
         self._transport = transport
 
     async def _send(self, request: httpx.Request) -> httpx.Response:

@@ -357,16 +357,22 @@ class RunDiff:
         }
 
 
-def diff_reports(old: Report, new: Report, tolerance: float = 0.0) -> RunDiff:
-    """Compare two reports (see the module docstring for what counts as what)."""
+def check_tolerance(tolerance: Any, name: str = "the F1 tolerance") -> float:
+    """`tolerance` as a float; UsageError unless it is a finite number >= 0 (`name` is what
+    the message calls it: `--tolerance` on the command line)."""
     if (
         isinstance(tolerance, bool)
         or not isinstance(tolerance, (int, float))
         or not math.isfinite(tolerance)
         or tolerance < 0
     ):
-        raise UsageError(f"the F1 tolerance must be a number >= 0, not {tolerance!r}")
-    tolerance = float(tolerance)
+        raise UsageError(f"{name} must be a number >= 0, not {tolerance!r}")
+    return float(tolerance)
+
+
+def diff_reports(old: Report, new: Report, tolerance: float = 0.0) -> RunDiff:
+    """Compare two reports (see the module docstring for what counts as what)."""
+    tolerance = check_tolerance(tolerance)
     changes = [
         _case_change(old.cases.get(cid), new.cases.get(cid), cid, tolerance)
         for cid in _ids(old, new)

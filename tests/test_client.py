@@ -124,7 +124,7 @@ def test_async_in_process_client_runs_the_lifespan_and_cleans_up(tmp_path):
 
     async def go() -> tuple[Prediction, Path]:
         client = local_async_client()
-        data_dir = client._http._transport.app._tmp.name  # the temporary store
+        data_dir = client._transport.app._tmp.name  # the temporary store
         async with client:
             assert client.local and client.target == LOCAL_TARGET
             prediction = await client.predict(doc, config={"json_schema": schema}, timeout=30)

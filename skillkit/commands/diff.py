@@ -59,11 +59,9 @@ def command(old: str, new: str, fmt: str, tolerance: float, output: str) -> None
     Exit codes: 0 nothing regressed, 1 some case or field regressed, 2 a report cannot be
     read (one line naming the file) or a bad option.
     """
-    from skillkit.diff import diff_reports, load_report, render
-    from skillkit.errors import UsageError
+    from skillkit.diff import check_tolerance, diff_reports, load_report, render
 
-    if not tolerance >= 0 or tolerance == float("inf"):
-        raise UsageError("--tolerance must be a number >= 0")
+    check_tolerance(tolerance, "--tolerance")
     changes = diff_reports(load_report(old), load_report(new), tolerance)
     text = render(changes, fmt)
     if output == "-":

@@ -258,10 +258,9 @@ def command(
     )
     old = None
     if baseline is not None:  # a usage error before anything runs
-        from skillkit.diff import diff_reports, load_report, read_report, render
+        from skillkit.diff import check_tolerance, diff_reports, load_report, read_report, render
 
-        if tolerance < 0 or tolerance != tolerance:
-            raise UsageError("--tolerance must be a number >= 0")
+        check_tolerance(tolerance, "--tolerance")
         old = load_report(baseline)
     planned = plan(list(paths) or ["."], options)
     listeners: list = [console.Report(quiet=quiet)]

@@ -25,6 +25,7 @@ A failed prediction carries its reason twice: `response = {"error": ...}` and `u
 from __future__ import annotations
 
 import heapq
+import itertools
 import logging
 import math
 import queue
@@ -67,7 +68,7 @@ class Runtime:
         # --latency: predictions wait here (due time, id) without holding a worker
         self._delayed: list[tuple[float, int, str]] = []
         self._delayed_cv = threading.Condition()
-        self._delayed_count = 0
+        self._delayed_order = itertools.count()  # ties of due time: first submitted first
         self.pool: EnginePool | None = None
         # the model engine (skillkit.engine.model) runs in the worker threads: it waits on the
         # network, and limits.seconds bounds the whole prediction
@@ -147,9 +148,8 @@ class Runtime:
             self._futures[prediction_id] = fut
         if self.settings.latency_seconds > 0:
             with self._delayed_cv:
-                self._delayed_count += 1
                 due = time.monotonic() + self.settings.latency_seconds
-                heapq.heappush(self._delayed, (due, self._delayed_count, prediction_id))
+                heapq.heappush(self._delayed, (due, next(self._delayed_order), prediction_id))
                 self._delayed_cv.notify()
         else:
             self._queue.put(prediction_id)
