@@ -142,9 +142,10 @@ def read_report(data: Any, source: str = "<report>") -> Report:
     if not isinstance(data, Mapping):
         raise fail(f"is not a skillkit JSON report: expected an object, got {_kind(data)}")
     results = data.get("results")
+    if results is None:
+        raise fail('is not a skillkit JSON report: no "results" list')
     if not isinstance(results, list):
-        what = "no" if results is None else f"a {_kind(results)} as its"
-        raise fail(f'is not a skillkit JSON report: {what} "results" list')
+        raise fail(f'is not a skillkit JSON report: its "results" is {_kind(results)}, not a list')
     cases: dict[str, CaseRecord] = {}
     for n, entry in enumerate(results):
         record = _case(entry, f"results[{n}]", fail)

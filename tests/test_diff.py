@@ -343,7 +343,7 @@ def test_in_memory_reports_and_runs_with_per_field_data() -> None:
         (b"\xff\xfe", "is not UTF-8 text"),
         (b"[]", "is not a skillkit JSON report: expected an object, got array"),
         (b"{}", 'is not a skillkit JSON report: no "results" list'),
-        (b'{"results": {}}', 'is not a skillkit JSON report: a object as its "results" list'),
+        (b'{"results": {}}', 'is not a skillkit JSON report: its "results" is object, not a list'),
         (b'{"results": [3]}', "results[0]: expected an object, got integer"),
         (b'{"results": [{"status": "passed"}]}', 'results[0]: no "case_id" string'),
         (b'{"results": [{"case_id": "a/b"}]}', 'results[0] (a/b): no "status" string'),
