@@ -1,9 +1,9 @@
 """The runner against a service with latency (issue 13, item 3).
 
 N generated cases (a one-line text receipt each, with its expected file) run through
-`skillkit test --base-url` against a real `skillkit serve --latency L` (every prediction waits L
-seconds without holding a worker, so that predictions wait concurrently, as on a hosted
-service), at -j 1, 8 and 32. The ideal wall time is ceil(N / j) x L; efficiency = ideal / wall.
+`skillkit test --base-url` against a real `skillkit serve --latency L` (every prediction
+completes L seconds after it was submitted, its extraction done meanwhile, without holding a
+worker, so that predictions wait concurrently, as on a hosted service), at -j 1, 8 and 32. The ideal wall time is ceil(N / j) x L; efficiency = ideal / wall.
 Peak RSS is the `skillkit test` process's own.
 
 The peer: the same N documents through the official SDK at its defaults, in its best case:

@@ -535,8 +535,10 @@ class _Core:
         accept: str = "application/json",
     ) -> httpx.Request:
         url = self._url(path)
-        # A download link elsewhere (a presigned storage URL) never gets the API key.
-        headers = self._headers(auth=self._same_origin(url), accept=accept)
+        # A download link elsewhere (a presigned storage URL) never gets the API key; a path
+        # (relative or root-relative) is under the base URL, so on the service itself.
+        absolute = path.startswith(("http://", "https://"))
+        headers = self._headers(auth=not absolute or self._same_origin(url), accept=accept)
         kwargs: dict[str, Any] = {"headers": headers, "params": params}
         if json_body is not None:
             kwargs["json"] = json_body

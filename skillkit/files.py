@@ -209,6 +209,9 @@ def _too_big(size: int | None, limit: int, what: str) -> str:
 
 def inside(path: Path, folder: Path) -> bool:
     """True when `path`, symlinks resolved, is `folder` (resolved) or below it."""
+    path = Path(path)
+    if path.parent == Path(folder) and path.name not in ("", "..") and not path.is_symlink():
+        return True  # folder/name, not a link: resolves into folder's own resolution
     try:
         real, base = Path(path).resolve(), Path(folder).resolve()
     except (OSError, RuntimeError, ValueError):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import glob
 import json
 import os
 import re
@@ -817,10 +816,10 @@ def _check_cases(
     """Every case's document exists and is a supported type; cases.yaml itself is valid.
     `skill`: the skill as `load_skill(root)` reads it, when the caller has read it already."""
     globbed = sorted(tests.glob(f"*{EXPECTED_SUFFIX}"))
+    documented = _stems_with_documents(tests, {e.name[: -len(EXPECTED_SUFFIX)] for e in globbed})
     for expected in globbed:
         stem = expected.name[: -len(EXPECTED_SUFFIX)]
-        docs = [p for p in tests.glob(f"{glob.escape(stem)}.*") if p != expected and is_document(p)]
-        if not docs and not (tests / CASES_FILE).is_file():
+        if stem not in documented and not (tests / CASES_FILE).is_file():
             yield _finding(
                 "SK305", f"no document named '{stem}.<pdf|docx|...>' beside it", expected
             )
@@ -871,6 +870,22 @@ def _check_cases(
         if case.unreviewed:
             yield _unreviewed(case)
     yield from _check_misspelt_expected(tests, found)
+
+
+def _stems_with_documents(tests: Path, stems: set[str]) -> set[str]:
+    """Those of `stems` that have a document `<stem>.<ext>` in tests/ (what the glob
+    `<stem>.*` finds, but one listing of the folder for all of them, not one per stem)."""
+    found: set[str] = set()
+    for path in tests.iterdir():
+        name = path.name
+        if name.endswith(EXPECTED_SUFFIX):
+            continue
+        dot = name.find(".")
+        while dot >= 0:
+            if name[:dot] in stems and name[:dot] not in found and is_document(path):
+                found.add(name[:dot])
+            dot = name.find(".", dot + 1)
+    return found
 
 
 def _unreviewed(case: Any) -> Finding:

@@ -215,12 +215,13 @@ def test_json_differences_carry_their_class_and_anls_score():
 def test_slow_report_writes_are_spaced_out_and_the_end_always_writes(tmp_path, monkeypatch):
     """Rewriting a large report after every case was quadratic and blocked the event loop (a
     200-case --json run took 13 s instead of 5): once a write costs more than 5 ms, the next
-    one waits for 10x that cost."""
+    one waits for WRITE_SPACING x that cost."""
     import skillkit.report as report_module
 
     clock = [100.0]
     monkeypatch.setattr(report_module.time, "monotonic", lambda: clock[0])
     writes = []
+    spacing = report_module.WRITE_SPACING * 0.1
 
     class Slow(report_module.FileReport):
         def render(self, run):
@@ -231,10 +232,10 @@ def test_slow_report_writes_are_spaced_out_and_the_end_always_writes(tmp_path, m
     report = Slow(tmp_path / "r.txt")
     run = sample_run()
     report.start(run)  # written (0.1 s)
-    report.case_finished(run.results[0], run)  # 0 s later: < 10 x 0.1 s, not written
-    clock[0] += 0.99
-    report.case_finished(run.results[0], run)  # 0.99 s: still not
+    report.case_finished(run.results[0], run)  # 0 s later: < spacing, not written
+    clock[0] += spacing - 0.01
+    report.case_finished(run.results[0], run)  # just under the spacing: still not
     clock[0] += 0.01
-    report.case_finished(run.results[0], run)  # 1.0 s after the last write: written
+    report.case_finished(run.results[0], run)  # the spacing after the last write: written
     report.finish(run)  # the end: written whatever the clock
     assert len(writes) == 3

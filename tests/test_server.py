@@ -202,6 +202,8 @@ def test_upload_over_the_limit_is_413(server: Server):
     with server.http() as c:
         # Names no other test uses: the server (and its file list) is shared by the module.
         big, huge = f"over-{uuid.uuid4().hex}.txt", f"far-over-{uuid.uuid4().hex}.txt"
+        small = f"under-{uuid.uuid4().hex}.txt"
+        assert c.post("/files", files={"file": (small, b"Total: 5")}).status_code in (200, 201)
         # just over 1 MB: the endpoint counts the file's bytes
         r = c.post("/files", files={"file": (big, b"x" * (1024 * 1024 + 10))})
         assert r.status_code == 413
@@ -210,7 +212,7 @@ def test_upload_over_the_limit_is_413(server: Server):
         r = c.post("/files", files={"file": (huge, b"x" * (3 * 1024 * 1024))})
         assert r.status_code == 413
         names = [f["filename"] for f in c.get("/files", params={"limit": 1000}).json()]
-        assert names  # the listing works (other tests' uploads), yet holds neither
+        assert small in names  # the listing works, yet holds neither refused upload
         assert big not in names and huge not in names
 
 
@@ -750,16 +752,17 @@ TOTAL_SCHEMA = {"type": "object", "properties": {"total": {"type": ["number", "n
 
 
 def test_latency_holds_predictions_without_holding_a_worker(tmp_path: Path):
-    """`skillkit serve --latency S`: every prediction waits S before it runs, and the waiting
-    ones do not occupy the (single) worker: all of them wait at once."""
+    """`skillkit serve --latency S`: every prediction is processed at once and then waits,
+    done, until S after it was submitted; the waiting ones do not occupy the (single) worker:
+    all of them are processed and wait at once, still `running`."""
     app = create_app(
         ServerSettings(data_dir=tmp_path / "d", api_key="k", workers=1, latency_seconds=600)
     )
     runtime = app.state.runtime
+    transport = httpx.ASGITransport(app=app)
+    headers = {"Authorization": "Bearer k"}
 
-    async def run() -> list[dict]:
-        transport = httpx.ASGITransport(app=app)
-        headers = {"Authorization": "Bearer k"}
+    async def submit() -> list[dict]:
         async with httpx.AsyncClient(
             transport=transport, base_url="http://local", headers=headers
         ) as c:
@@ -778,12 +781,24 @@ def test_latency_holds_predictions_without_holding_a_worker(tmp_path: Path):
                 bodies.append(r.json())
             return bodies
 
+    async def statuses(ids: list[str]) -> list[str]:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://local", headers=headers
+        ) as c:
+            return [(await c.get(f"/v1/predictions/{i}")).json()["status"] for i in ids]
+
     try:
-        bodies = asyncio.run(run())
+        bodies = asyncio.run(submit())
+        ids = [b["id"] for b in bodies]
         assert [b["status"] for b in bodies] == ["pending"] * 3
-        # all three wait in the latency heap; none reached the worker's queue
-        assert sorted(p for _, _, p in runtime._delayed) == sorted(b["id"] for b in bodies)
+        # the one worker processed all three; they wait in the latency heap, none in the queue
+        with runtime._delayed_cv:
+            assert runtime._delayed_cv.wait_for(lambda: len(runtime._delayed) == 3, timeout=60)
+            waiting = sorted(done.prediction_id for _, _, done in runtime._delayed)
+            assert all(done.status == "completed" for _, _, done in runtime._delayed)
+        assert waiting == sorted(ids)
         assert runtime._queue.qsize() == 0
+        assert asyncio.run(statuses(ids)) == ["running"] * 3  # not completed before they are due
     finally:
         runtime.close()
 

@@ -181,8 +181,9 @@ def _bind(host: str, port: int) -> socket.socket:
     default=0.0,
     show_default=True,
     metavar="SECONDS",
-    help="Add SECONDS to every prediction, without holding a worker (predictions wait "
-    "concurrently): a service's latency for load tests of clients.",
+    help="Every prediction completes SECONDS after it is submitted (later only if its "
+    "extraction takes longer); the waiting holds no worker, so predictions wait concurrently: "
+    "a service's latency, for load tests of clients.",
 )
 @click.option(
     "--engine",
@@ -265,7 +266,7 @@ def command(
       skillkit serve --skills-dir ./skills --webhook-secret s3cret
       skillkit serve --allow-url-host files.example.com
       skillkit serve --port 0                         # a free port, printed in the URL line
-      skillkit serve --latency 0.5                    # every prediction takes 0.5 s more
+      skillkit serve --latency 0.5                    # every prediction takes >= 0.5 s
       skillkit serve --engine openai --model-url http://127.0.0.1:11434/v1 --model qwen2.5vl:7b
 
     \b

@@ -50,9 +50,11 @@ class ServerSettings:
     skill_download_seconds: how long a skill download URL (GET /v1/skills/{id}/download)
         stays valid.
     job_delay_seconds: test hook (see TEST_DELAY_ENV); 0 in real use.
-    latency_seconds: `skillkit serve --latency`: every prediction waits this long before it
-        runs, without holding a worker, so that many wait at once (a service's latency, for
-        load tests of clients such as benchmarks/run.py); 0 in real use.
+    latency_seconds: `skillkit serve --latency`: every prediction completes this long after
+        it was submitted (later only when its extraction takes longer): the extraction runs at
+        once and the finished ones wait without holding a worker, so that any number wait at
+        once (a hosted service's latency, for load tests of clients such as
+        benchmarks/run.py); 0 in real use.
     limits: per-job time and memory, per-document pages, characters, zip sizes and pixels
         (skillkit.limits has the table).
     isolate_engine: run extractions in worker processes, where the time and memory limits

@@ -33,6 +33,7 @@ import shutil
 import threading
 import time
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,16 @@ ENGINE_LOCK = threading.Lock()
 ENGINE_NOTE = "skillkit local engine: deterministic, no model; no credits used"
 
 
+@dataclass
+class _Done:
+    """A prediction's outcome, processed but not yet stored (--latency holds it until due)."""
+
+    prediction_id: str
+    status: str
+    response: Any
+    usage: dict[str, Any]
+
+
 class Runtime:
     """Everything a running app owns besides its routes: store, workers, webhook sender."""
 
@@ -65,8 +76,10 @@ class Runtime:
         self._threads: list[threading.Thread] = []
         self._started = False
         self._closed = False
-        # --latency: predictions wait here (due time, id) without holding a worker
-        self._delayed: list[tuple[float, int, str]] = []
+        # --latency: when each prediction is due (submitted + latency), and the processed ones
+        # waiting for it (due time, order, outcome), none of them holding a worker
+        self._due: dict[str, float] = {}
+        self._delayed: list[tuple[float, int, _Done]] = []
         self._delayed_cv = threading.Condition()
         self._delayed_order = itertools.count()  # ties of due time: first submitted first
         self.pool: EnginePool | None = None
@@ -146,20 +159,16 @@ class Runtime:
                 return fut
             fut = Future()
             self._futures[prediction_id] = fut
-        if self.settings.latency_seconds > 0:
-            with self._delayed_cv:
-                due = time.monotonic() + self.settings.latency_seconds
-                heapq.heappush(self._delayed, (due, next(self._delayed_order), prediction_id))
-                self._delayed_cv.notify()
-        else:
-            self._queue.put(prediction_id)
+            if self.settings.latency_seconds > 0:
+                self._due[prediction_id] = time.monotonic() + self.settings.latency_seconds
+        self._queue.put(prediction_id)
         return fut
 
     def _release(self) -> None:
-        """--latency: hand each waiting prediction to the workers when its time is up, so that
-        any number of predictions wait at once while the workers stay free."""
-        with self._delayed_cv:
-            while not self.stop.is_set():
+        """--latency: complete each processed prediction when its due time comes, so that
+        any number of them wait at once while the workers stay free."""
+        while not self.stop.is_set():
+            with self._delayed_cv:
                 if not self._delayed:
                     self._delayed_cv.wait()
                     continue
@@ -167,36 +176,60 @@ class Runtime:
                 if wait > 0:
                     self._delayed_cv.wait(wait)
                     continue
-                _, _, prediction_id = heapq.heappop(self._delayed)
-                self._queue.put(prediction_id)
+                _, _, done = heapq.heappop(self._delayed)
+            self._complete(done)  # the store's write, outside the lock the workers push under
 
     def _work(self) -> None:
         while not self.stop.is_set():
             prediction_id = self._queue.get()
             if prediction_id is None:
                 return
-            with self._lock:
-                fut = self._futures.get(prediction_id)
             try:
-                record = self.process(prediction_id)
+                done = self.process(prediction_id)
             except Exception as exc:  # a bug, not a user error: keep the worker alive
                 log.exception("prediction %s crashed the worker", prediction_id)
-                if fut is not None and not fut.done():
-                    fut.set_exception(exc)
+                self._resolve(prediction_id, exc)
+                continue
+            if not isinstance(done, _Done):  # already final, or stopped part-way
+                self._resolve(prediction_id, done)
+                continue
+            with self._lock:
+                due = self._due.pop(prediction_id, 0.0)
+            if due > time.monotonic():  # --latency: not yet; the release thread completes it
+                with self._delayed_cv:
+                    heapq.heappush(self._delayed, (due, next(self._delayed_order), done))
+                    self._delayed_cv.notify_all()
             else:
-                if fut is not None and not fut.done():
-                    if record is not None:
-                        fut.set_result(record)
-                    else:
-                        fut.set_exception(RuntimeError("the server is shutting down"))
-            finally:
-                with self._lock:
-                    self._futures.pop(prediction_id, None)
+                self._complete(done)
+
+    def _complete(self, done: _Done) -> None:
+        try:
+            record = self.finish(done)
+        except Exception as exc:  # a bug, not a user error: keep the thread alive
+            log.exception("prediction %s could not be stored", done.prediction_id)
+            self._resolve(done.prediction_id, exc)
+        else:
+            self._resolve(done.prediction_id, record)
+
+    def _resolve(self, prediction_id: str, outcome: PredictionRecord | Exception | None) -> None:
+        """Settle the prediction's future (None: the server stopped before it finished)."""
+        with self._lock:
+            fut = self._futures.pop(prediction_id, None)
+            self._due.pop(prediction_id, None)
+        if fut is None or fut.done():
+            return
+        if isinstance(outcome, Exception):
+            fut.set_exception(outcome)
+        elif outcome is None:
+            fut.set_exception(RuntimeError("the server is shutting down"))
+        else:
+            fut.set_result(outcome)
 
     # ------------------------------------------------------------------ one prediction
 
-    def process(self, prediction_id: str) -> PredictionRecord | None:
-        """Run one prediction to `completed` or `failed`; None when stopped part-way."""
+    def process(self, prediction_id: str) -> PredictionRecord | _Done | None:
+        """Run one prediction's extraction: its outcome, to be stored by `finish`; the record
+        when it is final already; None when stopped part-way."""
         record = self.store.get_prediction(prediction_id)
         if record is None:
             return None
@@ -234,10 +267,18 @@ class Runtime:
             response = {"error": message}
             usage = {"message": message}
         usage["duration_seconds"] = math.ceil(time.monotonic() - started)
+        return _Done(prediction_id, status, response, usage)
+
+    def finish(self, done: _Done) -> PredictionRecord | None:
+        """Store a prediction's outcome (now `completed` or `failed`) and send its webhook."""
         self.store.finish_prediction(
-            prediction_id, status=status, response=response, usage=usage, completed_at=utc_now()
+            done.prediction_id,
+            status=done.status,
+            response=done.response,
+            usage=done.usage,
+            completed_at=utc_now(),
         )
-        final = self.store.get_prediction(prediction_id)
+        final = self.store.get_prediction(done.prediction_id)
         if final is not None and final.callback_url:
             self._send_webhook(final)
         return final
